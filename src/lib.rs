@@ -1,0 +1,3 @@
+//! openspace: run an Open Space event from the terminal.
+
+pub mod model;

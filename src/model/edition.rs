@@ -1,0 +1,265 @@
+//! The edition: one Open Space event, as held in one file.
+
+use std::sync::Arc;
+
+use jiff::civil::{Date, Time};
+use serde::{Deserialize, Serialize};
+
+use super::ids::{ActionId, SlotId, SpaceId, TopicId};
+use super::topic::{ActionPoint, Placement, Topic};
+
+/// The file format's version. Files with a higher number are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// One Open Space event. Field order here is the order in the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub version: u32,
+    pub name: String,
+    /// Which time the event takes place (the 2019 meeting was the eleventh).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// The focusing question of the event.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub theme: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub venue: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facilitators: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// The file (without `.ron`) of the edition this one was started from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+    pub days: Vec<Date>,
+    #[serde(default)]
+    pub spaces: Vec<Space>,
+    #[serde(default)]
+    pub slots: Vec<Slot>,
+    /// Topics in the order they were proposed. `Arc` lets undo snapshots
+    /// share every topic a change did not touch.
+    #[serde(default)]
+    pub topics: Vec<Arc<Topic>>,
+    /// Open action points carried over from the previous edition: they belong
+    /// to no session of this one, and each names where it came from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<ActionPoint>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub retrospective: Retrospective,
+}
+
+/// A room, corner or table where sessions happen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Space {
+    pub id: SpaceId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// A time block on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    pub id: SlotId,
+    pub day: Date,
+    #[serde(with = "super::clock")]
+    pub start: Time,
+    #[serde(with = "super::clock")]
+    pub end: Time,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: SlotKind,
+}
+
+/// What happens in a slot: sessions in every space, or one thing for everybody.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SlotKind {
+    #[default]
+    Session,
+    /// Everybody together: "Opening circle", "AMA with the technical exec team".
+    Plenary(String),
+    /// Coffee, lunch, travel.
+    Break(String),
+}
+
+impl SlotKind {
+    pub fn is_session(&self) -> bool {
+        matches!(self, SlotKind::Session)
+    }
+    /// The label of a plenary or break.
+    pub fn label(&self) -> Option<&str> {
+        match self {
+            SlotKind::Session => None,
+            SlotKind::Plenary(label) | SlotKind::Break(label) => Some(label),
+        }
+    }
+}
+
+/// What participants said after the event, to shape the next one.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retrospective {
+    /// What participants found useful.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub worked: Vec<String>,
+    /// What to do better next time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub better: Vec<String>,
+}
+
+impl Slot {
+    /// "09:30–10:15"
+    pub fn times(&self) -> String {
+        format!(
+            "{}–{}",
+            super::clock::format_hhmm(self.start),
+            super::clock::format_hhmm(self.end)
+        )
+    }
+}
+
+impl Edition {
+    /// A new, empty edition with one day.
+    pub fn new(name: impl Into<String>, first_day: Date) -> Self {
+        Edition {
+            version: FORMAT_VERSION,
+            name: name.into(),
+            number: None,
+            theme: String::new(),
+            venue: String::new(),
+            facilitators: Vec::new(),
+            notes: String::new(),
+            previous: None,
+            days: vec![first_day],
+            spaces: Vec::new(),
+            slots: Vec::new(),
+            topics: Vec::new(),
+            carried: Vec::new(),
+            retrospective: Retrospective::default(),
+        }
+    }
+
+    pub fn topic(&self, id: TopicId) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id).map(|t| &**t)
+    }
+    pub fn space(&self, id: &SpaceId) -> Option<&Space> {
+        self.spaces.iter().find(|s| &s.id == id)
+    }
+    pub fn slot(&self, id: &SlotId) -> Option<&Slot> {
+        self.slots.iter().find(|s| &s.id == id)
+    }
+    pub fn space_index(&self, id: &SpaceId) -> Option<usize> {
+        self.spaces.iter().position(|s| &s.id == id)
+    }
+    pub fn slot_index(&self, id: &SlotId) -> Option<usize> {
+        self.slots.iter().position(|s| &s.id == id)
+    }
+
+    /// The topic placed in a cell, if any.
+    pub fn topic_at(&self, slot: &SlotId, space: &SpaceId) -> Option<&Topic> {
+        self.topics
+            .iter()
+            .find(|t| t.placement.is_at(slot, space))
+            .map(|t| &**t)
+    }
+
+    /// Topics not yet in the grid, most votes first (ties: oldest first).
+    pub fn parked(&self) -> Vec<&Topic> {
+        let mut parked: Vec<&Topic> = self
+            .topics
+            .iter()
+            .filter(|t| t.placement == Placement::Parked)
+            .map(|t| &**t)
+            .collect();
+        parked.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
+        parked
+    }
+
+    /// Every action point with the session it belongs to; carried-over
+    /// points (which belong to none) come first, with `None`.
+    pub fn actions(&self) -> impl Iterator<Item = (Option<&Topic>, &ActionPoint)> {
+        let carried = self.carried.iter().map(|a| (None, a));
+        let own = self
+            .topics
+            .iter()
+            .flat_map(|t| t.actions.iter().map(move |a| (Some(&**t), a)));
+        carried.chain(own)
+    }
+
+    pub fn action(&self, id: ActionId) -> Option<(Option<&Topic>, &ActionPoint)> {
+        self.actions().find(|(_, a)| a.id == id)
+    }
+
+    pub fn first_day(&self) -> Option<Date> {
+        self.days.iter().min().copied()
+    }
+    pub fn last_day(&self) -> Option<Date> {
+        self.days.iter().max().copied()
+    }
+
+    /// Slots of one day in time order (the file may list them in any order).
+    pub fn slots_of_day(&self, day: Date) -> Vec<&Slot> {
+        let mut slots: Vec<&Slot> = self.slots.iter().filter(|s| s.day == day).collect();
+        slots.sort_by_key(|s| (s.start, s.end));
+        slots
+    }
+
+    pub fn next_topic_id(&self) -> TopicId {
+        TopicId(self.topics.iter().map(|t| t.id.0).max().unwrap_or(0) + 1)
+    }
+    pub fn next_action_id(&self) -> ActionId {
+        ActionId(self.actions().map(|(_, a)| a.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// Numbers for `list` and the picker.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts {
+            spaces: self.spaces.len(),
+            slots: self.slots.len(),
+            ..Counts::default()
+        };
+        for t in &self.topics {
+            if t.placement == Placement::Parked {
+                c.parked += 1;
+            } else {
+                c.placed += 1;
+            }
+        }
+        for (_, a) in self.actions() {
+            match a.status {
+                super::topic::Status::Open => c.open += 1,
+                super::topic::Status::Done => c.done += 1,
+                super::topic::Status::Dropped => c.dropped += 1,
+            }
+        }
+        c
+    }
+
+    /// "14–15 May 2019", "2019-05-14"… kept short for lists.
+    pub fn dates_label(&self) -> String {
+        match (self.first_day(), self.last_day()) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a} – {b}"),
+            _ => "no dates".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub spaces: usize,
+    pub slots: usize,
+    pub placed: usize,
+    pub parked: usize,
+    pub open: usize,
+    pub done: usize,
+    pub dropped: usize,
+}

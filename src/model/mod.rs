@@ -1,0 +1,28 @@
+//! The pure model: an edition and every operation on it. No files, no terminal.
+
+mod actions;
+pub mod carry;
+pub mod clock;
+mod edition;
+mod error;
+mod grid;
+mod history;
+mod ids;
+mod merge;
+mod placement;
+mod topic;
+mod topics;
+mod validate;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use actions::ActionDraft;
+pub use carry::{NextEdition, next_edition};
+pub use edition::{Counts, Edition, FORMAT_VERSION, Retrospective, Slot, SlotKind, Space};
+pub use error::{ModelError, ModelResult};
+pub use history::History;
+pub use ids::{ActionId, SlotId, SpaceId, TopicId, slug};
+pub use topic::{ActionPoint, MergedFrom, Origin, Placement, Status, Topic, TopicKind};
+pub use topics::{TopicDraft, clean_names};
+pub use validate::{Anchor, Problem};
