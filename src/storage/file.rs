@@ -1,0 +1,129 @@
+//! Loading and saving one edition file. Saving is atomic and keeps the
+//! previous version beside the file; a file that did not load is never written.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use atomic_write_file::AtomicWriteFile;
+
+use super::format::{FileProblem, from_ron, to_ron};
+use crate::model::Edition;
+
+/// A file that could not be read or is not a valid edition.
+#[derive(Debug)]
+pub enum LoadError {
+    Read { path: PathBuf, source: io::Error },
+    Invalid { path: PathBuf, problems: Vec<FileProblem> },
+}
+
+impl fmt::Display for LoadError {
+    /// One `FILE:LINE:COL: message` line per problem, as compilers print them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Read { path, source } => {
+                write!(f, "{}: cannot read: {source}", path.display())
+            }
+            LoadError::Invalid { path, problems } => {
+                for (i, p) in problems.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    match p.at {
+                        Some((line, col)) => {
+                            write!(f, "{}:{line}:{col}: {}", path.display(), p.message)?
+                        }
+                        None => write!(f, "{}: {}", path.display(), p.message)?,
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A save that did not happen; the file on disk is as it was.
+#[derive(Debug, thiserror::Error)]
+#[error("could not save {}: {source}", path.display())]
+pub struct SaveError {
+    pub path: PathBuf,
+    #[source]
+    pub source: io::Error,
+}
+
+pub fn load(path: &Path) -> Result<Edition, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::Invalid {
+        path: path.to_path_buf(),
+        problems: vec![FileProblem {
+            at: None,
+            message: format!("not UTF-8 text ({e})"),
+        }],
+    })?;
+    from_ron(&text).map_err(|problems| LoadError::Invalid {
+        path: path.to_path_buf(),
+        problems,
+    })
+}
+
+/// Where the previous version of `path` is kept: `name.ron.bak` beside it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves atomically, keeping the previous version as a backup.
+pub fn save(path: &Path, edition: &Edition) -> Result<(), SaveError> {
+    save_with(path, edition, |file, bytes| file.write_all(bytes))
+}
+
+/// `save`, with the writing step injectable so tests can make it fail
+/// half-way, as a full disk would.
+pub fn save_with(
+    path: &Path,
+    edition: &Edition,
+    write: impl FnOnce(&mut dyn Write, &[u8]) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let fail = |source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let text = to_ron(edition).map_err(|e| fail(io::Error::other(e)))?;
+    if path.exists() {
+        // Best effort: a missing backup must not stop the save itself.
+        let _ = std::fs::copy(path, backup_path(path));
+    }
+    let mut file = AtomicWriteFile::open(path).map_err(fail)?;
+    write(&mut file, text.as_bytes()).map_err(fail)?;
+    file.commit().map_err(fail)
+}
+
+/// Writes a new edition, refusing to replace an existing file.
+pub fn create(path: &Path, edition: &Edition) -> Result<(), SaveError> {
+    if path.exists() {
+        return Err(SaveError {
+            path: path.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::AlreadyExists, "the file already exists"),
+        });
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| SaveError {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    }
+    save(path, edition)
+}
+
+/// The file's name without `.ron`: how other editions refer to it.
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,87 @@
+//! The sessions folder: where editions live, and listing them.
+
+use std::path::{Path, PathBuf};
+
+use super::file::{LoadError, load};
+use crate::model::Edition;
+
+/// Where the folder comes from, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderSource {
+    Flag,
+    Env,
+    Local,
+    DataDir,
+}
+
+/// The sessions folder: `--dir`, else $OPENSPACE_DIR, else ./sessions when
+/// it exists, else the platform's data folder.
+pub fn resolve(flag: Option<&Path>, env: Option<&Path>, cwd: &Path) -> (PathBuf, FolderSource) {
+    if let Some(dir) = flag {
+        return (dir.to_path_buf(), FolderSource::Flag);
+    }
+    if let Some(dir) = env.filter(|d| !d.as_os_str().is_empty()) {
+        return (dir.to_path_buf(), FolderSource::Env);
+    }
+    let local = cwd.join("sessions");
+    if local.is_dir() {
+        return (local, FolderSource::Local);
+    }
+    let data = directories::ProjectDirs::from("", "", "openspace")
+        .map(|d| d.data_dir().join("sessions"))
+        .unwrap_or(local);
+    (data, FolderSource::DataDir)
+}
+
+/// One `.ron` file of the folder, loaded or not.
+#[derive(Debug)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub edition: Result<Edition, LoadError>,
+}
+
+/// The editions of a folder, newest first (by first day, then name);
+/// files that do not load come last. A missing folder lists nothing.
+pub fn list(dir: &Path) -> std::io::Result<Vec<Listed>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut listed: Vec<Listed> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .map(|path| Listed {
+            edition: load(&path),
+            path,
+        })
+        .collect();
+    listed.sort_by(|a, b| {
+        let key = |l: &Listed| l.edition.as_ref().ok().and_then(Edition::first_day);
+        key(b).cmp(&key(a)).then_with(|| a.path.cmp(&b.path))
+    });
+    Ok(listed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_rules_in_order() {
+        let cwd = tempfile::tempdir().unwrap();
+        let flag = Path::new("/x/flag");
+        let env = Path::new("/x/env");
+        assert_eq!(resolve(Some(flag), Some(env), cwd.path()), (flag.into(), FolderSource::Flag));
+        assert_eq!(resolve(None, Some(env), cwd.path()), (env.into(), FolderSource::Env));
+        let (dir, source) = resolve(None, None, cwd.path());
+        assert_eq!(source, FolderSource::DataDir);
+        assert!(dir.ends_with("sessions"));
+        std::fs::create_dir(cwd.path().join("sessions")).unwrap();
+        assert_eq!(
+            resolve(None, Some(Path::new("")), cwd.path()),
+            (cwd.path().join("sessions"), FolderSource::Local)
+        );
+    }
+}
