@@ -1,4 +1,10 @@
-//! openspace: run an Open Space event from the terminal.
+//! openspace: run an Open Space event live from the terminal.
+//!
+//! `model` is pure data and operations, `storage` the only code that touches
+//! files, `commands` the subcommands that need no screen.
 
+pub mod cli;
+pub mod commands;
 pub mod model;
 pub mod storage;
+pub mod text;

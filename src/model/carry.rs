@@ -20,7 +20,11 @@ pub struct NextEdition {
 
 /// Builds the next edition from `earlier`, which is stored as `earlier_file`
 /// (its file name without `.ron`, used in the links).
-pub fn next_edition(earlier: &Edition, earlier_file: &str, next: &NextEdition) -> ModelResult<Edition> {
+pub fn next_edition(
+    earlier: &Edition,
+    earlier_file: &str,
+    next: &NextEdition,
+) -> ModelResult<Edition> {
     let name = next.name.trim();
     if name.is_empty() {
         return Err(ModelError::EmptyName);
@@ -151,7 +155,10 @@ mod tests {
         assert_eq!(new.spaces, old.spaces);
         assert_eq!(new.slots.len(), old.slots.len());
         for (a, b) in old.slots.iter().zip(&new.slots) {
-            assert_eq!((a.start, a.end, &a.kind, &a.id), (b.start, b.end, &b.kind, &b.id));
+            assert_eq!(
+                (a.start, a.end, &a.kind, &a.id),
+                (b.start, b.end, &b.kind, &b.id)
+            );
         }
         assert!(new.topics.is_empty());
         assert!(new.validate().is_empty(), "{:?}", new.validate());
@@ -162,7 +169,13 @@ mod tests {
         let mut old = sample();
         let t = old.topics[0].id;
         let done = old
-            .add_action(t, ActionDraft { text: "done one".into(), ..Default::default() })
+            .add_action(
+                t,
+                ActionDraft {
+                    text: "done one".into(),
+                    ..Default::default()
+                },
+            )
             .unwrap();
         old.complete_action(done).unwrap();
         let open: Vec<_> = old
@@ -193,22 +206,36 @@ mod tests {
         let origin = point.origin.as_ref().unwrap();
         assert_eq!(origin.edition, "two");
         assert_eq!(origin.action, carried_id);
-        assert_eq!(origin.topic, second.carried[0].origin.as_ref().unwrap().topic);
+        assert_eq!(
+            origin.topic,
+            second.carried[0].origin.as_ref().unwrap().topic
+        );
         // closing it in the second edition means it is no longer carried on
         second.complete_action(carried_id).unwrap();
         let third = next_edition(&second, "two", &next("Three", date(2021, 5, 1))).unwrap();
-        assert!(third.carried.iter().all(|a| a.origin.as_ref().unwrap().action != carried_id));
+        assert!(
+            third
+                .carried
+                .iter()
+                .all(|a| a.origin.as_ref().unwrap().action != carried_id)
+        );
     }
 
     #[test]
     fn more_days_repeat_the_last_pattern_fewer_drop_days() {
         let old = sample();
-        let more = NextEdition { days: Some(3), ..next("More", date(2020, 3, 2)) };
+        let more = NextEdition {
+            days: Some(3),
+            ..next("More", date(2020, 3, 2))
+        };
         let e = next_edition(&old, "old", &more).unwrap();
         assert_eq!(e.days.len(), 3);
         assert!(e.slots.iter().any(|s| s.day == date(2020, 3, 4)));
         assert!(e.validate().is_empty(), "{:?}", e.validate());
-        let fewer = NextEdition { days: Some(1), ..next("Fewer", date(2020, 3, 2)) };
+        let fewer = NextEdition {
+            days: Some(1),
+            ..next("Fewer", date(2020, 3, 2))
+        };
         let e = next_edition(&old, "old", &fewer).unwrap();
         assert!(e.slots.iter().all(|s| s.day == date(2020, 3, 2)));
         assert!(next_edition(&old, "old", &next(" ", date(2020, 1, 1))).is_err());

@@ -15,7 +15,9 @@ impl Edition {
         if name.is_empty() {
             return Err(ModelError::EmptyName);
         }
-        let id = unique(slug(name, "space"), |s| self.space(&SpaceId(s.into())).is_some());
+        let id = unique(slug(name, "space"), |s| {
+            self.space(&SpaceId(s.into())).is_some()
+        });
         let id = SpaceId(id);
         self.spaces.push(Space {
             id: id.clone(),
@@ -117,11 +119,7 @@ impl Edition {
 
     fn slot_id_for(&self, day: Date, start: Time) -> SlotId {
         let day_number = self.days.iter().position(|d| *d == day).unwrap_or(0) + 1;
-        let base = format!(
-            "d{day_number}-{:02}{:02}",
-            start.hour(),
-            start.minute()
-        );
+        let base = format!("d{day_number}-{:02}{:02}", start.hour(), start.minute());
         SlotId(unique(base, |s| self.slot(&SlotId(s.into())).is_some()))
     }
 
@@ -188,14 +186,23 @@ impl Edition {
     pub fn shift_slots(&mut self, day: Date, from: Time, minutes: i32) -> ModelResult<usize> {
         let span = jiff::Span::new().minutes(minutes);
         let mut moved = Vec::new();
-        for slot in self.slots.iter().filter(|s| s.day == day && s.start >= from) {
+        for slot in self
+            .slots
+            .iter()
+            .filter(|s| s.day == day && s.start >= from)
+        {
             let start = slot.day.to_datetime(slot.start).checked_add(span);
             let end = slot.day.to_datetime(slot.end).checked_add(span);
             match (start, end) {
                 (Ok(s), Ok(e)) if s.date() == day && e.date() == day => {
                     moved.push((slot.id.clone(), s.time(), e.time()));
                 }
-                _ => return Err(ModelError::SlotTimes(format!("{} moved {minutes} min", slot.times()))),
+                _ => {
+                    return Err(ModelError::SlotTimes(format!(
+                        "{} moved {minutes} min",
+                        slot.times()
+                    )));
+                }
             }
         }
         for (id, start, end) in &moved {
@@ -303,7 +310,12 @@ mod tests {
         let err = e.add_slot(day, time(12, 0, 0, 0), time(11, 0, 0, 0), SlotKind::Session);
         assert!(matches!(err, Err(ModelError::SlotTimes(_))));
         let other_day = jiff::civil::date(2030, 1, 1);
-        let err = e.add_slot(other_day, time(8, 0, 0, 0), time(9, 0, 0, 0), SlotKind::Session);
+        let err = e.add_slot(
+            other_day,
+            time(8, 0, 0, 0),
+            time(9, 0, 0, 0),
+            SlotKind::Session,
+        );
         assert_eq!(err, Err(ModelError::NotADay(other_day)));
         let first = e.slots_of_day(day)[0].clone();
         let err = e.add_slot(day, first.start, first.end, SlotKind::Session);
@@ -326,7 +338,11 @@ mod tests {
             .edit_slot(&slot, s.start, s.end, SlotKind::Break("Coffee".into()))
             .unwrap();
         assert!(parked.contains(&t));
-        assert!(parked.iter().all(|id| e.topic(*id).unwrap().placement.is_parked()));
+        assert!(
+            parked
+                .iter()
+                .all(|id| e.topic(*id).unwrap().placement.is_parked())
+        );
         assert!(e.validate().is_empty());
     }
 
@@ -343,7 +359,10 @@ mod tests {
         assert_eq!(e.slot(&first.id).unwrap().start, first.start);
         for (id, start) in later {
             let moved = e.slot(&id).unwrap().start;
-            assert_eq!(moved, start.checked_add(jiff::Span::new().minutes(15)).unwrap());
+            assert_eq!(
+                moved,
+                start.checked_add(jiff::Span::new().minutes(15)).unwrap()
+            );
         }
         let before = e.clone();
         assert!(e.shift_slots(day, from, 24 * 60).is_err());

@@ -102,7 +102,10 @@ mod tests {
 
     #[test]
     fn slugs_are_readable_and_never_empty() {
-        assert_eq!(slug("Main Hall (1st floor)", "space"), "main-hall-1st-floor");
+        assert_eq!(
+            slug("Main Hall (1st floor)", "space"),
+            "main-hall-1st-floor"
+        );
         assert_eq!(slug("  Atrium ", "space"), "atrium");
         assert_eq!(slug("会议室", "space"), "space");
         assert_eq!(slug("Café Ü", "x"), "caf");

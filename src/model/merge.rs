@@ -98,7 +98,10 @@ mod tests {
         assert_eq!(t.conveners, vec!["Marta", "Piotr"]);
         assert_eq!(t.votes, 8);
         assert_eq!(t.notes, "timeouts\n\nretries");
-        assert!(t.placement.is_at(&slot, &space), "parked keeper takes the cell");
+        assert!(
+            t.placement.is_at(&slot, &space),
+            "parked keeper takes the cell"
+        );
         assert_eq!(e.action(act).and_then(|(t, _)| t).map(|t| t.id), Some(a));
         assert_eq!(t.merged_from.len(), 1);
         assert_eq!(t.merged_from[0].title, "Istio in our cloud");
@@ -110,8 +113,14 @@ mod tests {
         let a = e.topics[0].id;
         let before = e.clone();
         assert_eq!(e.merge(a, a), Err(ModelError::MergeWithItself));
-        assert_eq!(e.merge(a, TopicId(999)), Err(ModelError::NoTopic(TopicId(999))));
-        assert_eq!(e.merge(TopicId(999), a), Err(ModelError::NoTopic(TopicId(999))));
+        assert_eq!(
+            e.merge(a, TopicId(999)),
+            Err(ModelError::NoTopic(TopicId(999)))
+        );
+        assert_eq!(
+            e.merge(TopicId(999), a),
+            Err(ModelError::NoTopic(TopicId(999)))
+        );
         assert_eq!(e, before);
     }
 }

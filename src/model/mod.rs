@@ -10,6 +10,7 @@ mod history;
 mod ids;
 mod merge;
 mod placement;
+pub mod spec;
 mod topic;
 mod topics;
 mod validate;

@@ -91,8 +91,14 @@ impl Edition {
     pub fn swap(&mut self, a: TopicId, b: TopicId) -> ModelResult<()> {
         self.check_movable(a)?;
         self.check_movable(b)?;
-        let pa = self.topic(a).map(|t| t.placement.clone()).unwrap_or_default();
-        let pb = self.topic(b).map(|t| t.placement.clone()).unwrap_or_default();
+        let pa = self
+            .topic(a)
+            .map(|t| t.placement.clone())
+            .unwrap_or_default();
+        let pb = self
+            .topic(b)
+            .map(|t| t.placement.clone())
+            .unwrap_or_default();
         self.topic_mut(a)?.placement = pb;
         self.topic_mut(b)?.placement = pa;
         Ok(())

@@ -19,11 +19,16 @@ pub fn sample() -> Edition {
     let t = |h, m| time(h, m, 0, 0);
     let plenary = SlotKind::Plenary("Opening circle".into());
     e.add_slot(d1, t(9, 0), t(9, 30), plenary).unwrap();
-    let s1 = e.add_slot(d1, t(9, 30), t(10, 15), SlotKind::Session).unwrap();
+    let s1 = e
+        .add_slot(d1, t(9, 30), t(10, 15), SlotKind::Session)
+        .unwrap();
     e.add_slot(d1, t(10, 15), t(10, 30), SlotKind::Break("Coffee".into()))
         .unwrap();
-    let s2 = e.add_slot(d1, t(10, 30), t(11, 15), SlotKind::Session).unwrap();
-    e.add_slot(d2, t(9, 0), t(9, 45), SlotKind::Session).unwrap();
+    let s2 = e
+        .add_slot(d1, t(10, 30), t(11, 15), SlotKind::Session)
+        .unwrap();
+    e.add_slot(d2, t(9, 0), t(9, 45), SlotKind::Session)
+        .unwrap();
     e.add_slot(d2, t(9, 45), t(10, 0), SlotKind::Break("Coffee".into()))
         .unwrap();
     let topic = |title: &str, who: &str| TopicDraft {
@@ -31,10 +36,13 @@ pub fn sample() -> Edition {
         conveners: vec![who.into()],
         ..TopicDraft::default()
     };
-    let a = e.add_topic(topic("Service mesh in our cloud", "Marta")).unwrap();
+    let a = e
+        .add_topic(topic("Service mesh in our cloud", "Marta"))
+        .unwrap();
     let b = e.add_topic(topic("Team tourism", "Ola")).unwrap();
     let c = e.add_topic(topic("Staying technical", "Piotr")).unwrap();
-    e.add_topic(topic("Events in the offer domain", "Kasia")).unwrap();
+    e.add_topic(topic("Events in the offer domain", "Kasia"))
+        .unwrap();
     e.add_topic(topic("Mobile apps", "Tomek")).unwrap();
     e.place(a, &s1, &atrium).unwrap();
     e.place(b, &s1, &library).unwrap();

@@ -76,7 +76,10 @@ impl TopicKind {
 pub enum Placement {
     #[default]
     Parked,
-    At { slot: SlotId, space: SpaceId },
+    At {
+        slot: SlotId,
+        space: SpaceId,
+    },
 }
 
 impl Placement {

@@ -173,7 +173,10 @@ mod tests {
         assert_eq!(removed.id, id);
         assert!(e.topic(id).is_none());
         assert_eq!(e.remove_topic(id), Err(ModelError::NoTopic(id)));
-        assert_eq!(e.vote_up(TopicId(999)), Err(ModelError::NoTopic(TopicId(999))));
+        assert_eq!(
+            e.vote_up(TopicId(999)),
+            Err(ModelError::NoTopic(TopicId(999)))
+        );
     }
 
     #[test]

@@ -60,7 +60,10 @@ impl Edition {
             let n = seen.entry(&space.id).or_default();
             if *n > 0 {
                 say(
-                    Anchor::Space { id: space.id.clone(), nth: *n },
+                    Anchor::Space {
+                        id: space.id.clone(),
+                        nth: *n,
+                    },
                     format!("duplicate space id {:?}", space.id.0),
                 );
             }
@@ -70,7 +73,10 @@ impl Edition {
         let mut seen: BTreeMap<&SlotId, usize> = BTreeMap::new();
         for slot in &self.slots {
             let n = seen.entry(&slot.id).or_default();
-            let anchor = Anchor::Slot { id: slot.id.clone(), nth: *n };
+            let anchor = Anchor::Slot {
+                id: slot.id.clone(),
+                nth: *n,
+            };
             if *n > 0 {
                 say(anchor.clone(), format!("duplicate slot id {:?}", slot.id.0));
             }
@@ -87,7 +93,11 @@ impl Edition {
             if slot.end <= slot.start {
                 say(
                     anchor,
-                    format!("slot {:?} ends before it starts ({})", slot.id.0, slot.times()),
+                    format!(
+                        "slot {:?} ends before it starts ({})",
+                        slot.id.0,
+                        slot.times()
+                    ),
                 );
             }
         }
@@ -103,7 +113,10 @@ impl Edition {
             let n = seen_actions.entry(action.id).or_default();
             if *n > 0 {
                 say(
-                    Anchor::Action { id: action.id, nth: *n },
+                    Anchor::Action {
+                        id: action.id,
+                        nth: *n,
+                    },
                     format!("duplicate action point id {}", action.id.0),
                 );
             }
@@ -113,7 +126,10 @@ impl Edition {
             let n = seen_topics.entry(topic.id).or_default();
             if *n > 0 {
                 say(
-                    Anchor::Topic { id: topic.id, nth: *n },
+                    Anchor::Topic {
+                        id: topic.id,
+                        nth: *n,
+                    },
                     format!("duplicate topic id {}", topic.id.0),
                 );
             }
@@ -126,7 +142,10 @@ impl Edition {
             match self.slot(slot) {
                 None => say(
                     here.clone(),
-                    format!("“{title}” is placed in slot {:?}, which does not exist", slot.0),
+                    format!(
+                        "“{title}” is placed in slot {:?}, which does not exist",
+                        slot.0
+                    ),
                 ),
                 Some(s) if !s.kind.is_session() => say(
                     here.clone(),
@@ -141,7 +160,10 @@ impl Edition {
             if self.space(space).is_none() {
                 say(
                     here.clone(),
-                    format!("“{title}” is placed in space {:?}, which does not exist", space.0),
+                    format!(
+                        "“{title}” is placed in space {:?}, which does not exist",
+                        space.0
+                    ),
                 );
             }
             if let Some(first) = cells.insert((slot, space), title) {
@@ -180,9 +202,17 @@ mod tests {
     fn two_topics_in_one_cell() {
         let mut e = sample();
         let (slot, space) = session_cell(&e, 0);
-        let t = e.topics.iter().find(|t| t.placement.is_parked()).unwrap().id;
+        let t = e
+            .topics
+            .iter()
+            .find(|t| t.placement.is_parked())
+            .unwrap()
+            .id;
         Arc::make_mut(&mut e.topics.iter_mut().find(|x| x.id == t).unwrap()).placement =
-            Placement::At { slot: slot.clone(), space: space.clone() };
+            Placement::At {
+                slot: slot.clone(),
+                space: space.clone(),
+            };
         // make sure someone else is in that cell too
         let other = e.topics.iter().position(|x| x.id != t).unwrap();
         Arc::make_mut(&mut e.topics[other]).placement = Placement::At { slot, space };
@@ -193,7 +223,13 @@ mod tests {
     #[test]
     fn a_topic_in_a_break() {
         let mut e = sample();
-        let brk = e.slots.iter().find(|s| matches!(s.kind, SlotKind::Break(_))).unwrap().id.clone();
+        let brk = e
+            .slots
+            .iter()
+            .find(|s| matches!(s.kind, SlotKind::Break(_)))
+            .unwrap()
+            .id
+            .clone();
         let space = e.spaces[0].id.clone();
         let id = e.topics[0].id;
         e.topic_mut(id).unwrap().placement = Placement::At { slot: brk, space };
@@ -208,7 +244,11 @@ mod tests {
         let copy = e.topics[0].clone();
         e.topics.push(copy.clone());
         let problems = e.validate();
-        assert!(problems.iter().any(|p| p.anchor == Anchor::Topic { id: copy.id, nth: 1 }));
+        assert!(problems.iter().any(|p| p.anchor
+            == Anchor::Topic {
+                id: copy.id,
+                nth: 1
+            }));
 
         let mut e = sample();
         let space = e.spaces[0].clone();
@@ -218,7 +258,11 @@ mod tests {
         let mut e = sample();
         let slot = e.slots[0].clone();
         e.slots.push(slot);
-        assert!(e.validate().iter().any(|p| p.message.contains("duplicate slot id")));
+        assert!(
+            e.validate()
+                .iter()
+                .any(|p| p.message.contains("duplicate slot id"))
+        );
     }
 
     #[test]
@@ -232,7 +276,10 @@ mod tests {
         let mut e = sample();
         let (slot, _) = session_cell(&e, 0);
         e.park(id).unwrap();
-        e.topic_mut(id).unwrap().placement = Placement::At { slot, space: "nope".into() };
+        e.topic_mut(id).unwrap().placement = Placement::At {
+            slot,
+            space: "nope".into(),
+        };
         assert!(only(&e).message.contains("space \"nope\""));
     }
 

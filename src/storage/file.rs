@@ -13,8 +13,14 @@ use crate::model::Edition;
 /// A file that could not be read or is not a valid edition.
 #[derive(Debug)]
 pub enum LoadError {
-    Read { path: PathBuf, source: io::Error },
-    Invalid { path: PathBuf, problems: Vec<FileProblem> },
+    Read {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<FileProblem>,
+    },
 }
 
 impl fmt::Display for LoadError {

@@ -73,8 +73,14 @@ mod tests {
         let cwd = tempfile::tempdir().unwrap();
         let flag = Path::new("/x/flag");
         let env = Path::new("/x/env");
-        assert_eq!(resolve(Some(flag), Some(env), cwd.path()), (flag.into(), FolderSource::Flag));
-        assert_eq!(resolve(None, Some(env), cwd.path()), (env.into(), FolderSource::Env));
+        assert_eq!(
+            resolve(Some(flag), Some(env), cwd.path()),
+            (flag.into(), FolderSource::Flag)
+        );
+        assert_eq!(
+            resolve(None, Some(env), cwd.path()),
+            (env.into(), FolderSource::Env)
+        );
         let (dir, source) = resolve(None, None, cwd.path());
         assert_eq!(source, FolderSource::DataDir);
         assert!(dir.ends_with("sessions"));

@@ -91,7 +91,7 @@ fn field_offsets<'a>(
         let rest = text[start + field.len()..].trim_start();
         let rest = rest.strip_prefix(':')?.trim_start();
         let rest = rest.strip_prefix(value)?;
-        let ends = rest.chars().next().is_none_or(|c| !c.is_ascii_digit());
+        let ends = value.is_empty() || rest.chars().next().is_none_or(|c| !c.is_ascii_digit());
         let follows = match then {
             None => true,
             Some(next) => rest
@@ -157,10 +157,18 @@ mod tests {
     #[test]
     fn field_offsets_respect_word_boundaries_and_following_field() {
         let text = "(topics: [(id: 12, title: \"a\", actions: [(id: 1, text: \"x\")]), (id: 1, title: \"b\")], grid: 1)";
-        let topic = field_offsets(text, 0, "id", "1", Some("title")).next().unwrap();
+        let topic = field_offsets(text, 0, "id", "1", Some("title"))
+            .next()
+            .unwrap();
         assert!(text[topic..].starts_with("id: 1, title: \"b\""));
-        let action = field_offsets(text, 0, "id", "1", Some("text")).next().unwrap();
+        let action = field_offsets(text, 0, "id", "1", Some("text"))
+            .next()
+            .unwrap();
         assert!(text[action..].starts_with("id: 1, text"));
-        assert_eq!(field_offsets(text, 0, "id", "", None).count(), 3, "not 'grid'");
+        assert_eq!(
+            field_offsets(text, 0, "id", "", None).count(),
+            3,
+            "not 'grid'"
+        );
     }
 }

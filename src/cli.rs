@@ -1,0 +1,86 @@
+//! The command line: clap definitions only; each subcommand runs in `commands`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "openspace",
+    version,
+    about = "Run an Open Space event live from the terminal.",
+    long_about = "Run an Open Space event live from the terminal: the marketplace grid of \
+time slots and spaces, topics, votes, notes and action points. Every edition is one RON \
+file in the sessions folder, saved after every change.\n\n\
+Without a subcommand, opens the board: FILE directly, or a picker of the sessions folder.",
+    after_help = "The sessions folder is --dir, else $OPENSPACE_DIR, else ./sessions when it \
+exists, else the platform's data folder.",
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    /// The sessions folder holding the editions
+    #[arg(long, global = true, env = "OPENSPACE_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Leave the mouse to the terminal, so text can be selected
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+
+    /// An edition to open on the board (a path, or a name in the sessions folder)
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the editions in the sessions folder, newest first
+    List,
+    /// Check edition files; prints FILE:LINE:COL: message for each problem
+    Check {
+        /// Files to check
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Create a new edition file
+    New(NewArgs),
+    /// Print an edition's board as plain text, for chat or e-mail
+    Print {
+        /// The edition to print
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Width in columns (default: the terminal's, else 100)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+        width: Option<u16>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The file to create (a bare name goes into the sessions folder)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The edition's name, e.g. "Tech Leaders' Meeting 2020"
+    #[arg(long)]
+    pub name: String,
+    /// The first day, YYYY-MM-DD
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: jiff::civil::Date,
+    /// How many days (default 1, or the earlier edition's number with --from)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=31))]
+    pub days: Option<u16>,
+    /// Spaces with optional capacities: "Atrium:40,Library:12"
+    #[arg(long, value_name = "LIST")]
+    pub spaces: Option<String>,
+    /// Session slots on every day: "09:00-09:45,10:00-10:45"
+    #[arg(long, value_name = "LIST")]
+    pub slots: Option<String>,
+    /// The theme question
+    #[arg(long, value_name = "TEXT")]
+    pub theme: Option<String>,
+    /// Start from an earlier edition: its spaces, slots, theme, facilitators and open action points
+    #[arg(long, value_name = "EARLIER.ron")]
+    pub from: Option<PathBuf>,
+}

@@ -1,0 +1,49 @@
+//! The subcommands that need no screen. Each returns the process's exit code.
+
+mod check;
+mod list;
+mod new;
+mod print;
+
+use std::path::{Path, PathBuf};
+
+pub use check::check;
+pub use list::list;
+pub use new::new;
+pub use print::{board_text, print};
+
+/// An error worth one line on stderr and exit status 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Failure(pub String);
+
+/// An edition named on the command line: the path as given when it exists,
+/// else a file of that name in the sessions folder (".ron" may be left out).
+pub fn find_edition(arg: &Path, folder: &Path) -> PathBuf {
+    if arg.exists() || arg.components().count() > 1 {
+        return arg.to_path_buf();
+    }
+    let in_folder = with_ron(&folder.join(arg));
+    if in_folder.exists() {
+        in_folder
+    } else {
+        arg.to_path_buf()
+    }
+}
+
+/// Where a new edition goes: a bare name lands in the sessions folder.
+pub fn new_edition_path(arg: &Path, folder: &Path) -> PathBuf {
+    if arg.components().count() > 1 || arg.is_absolute() {
+        with_ron(arg)
+    } else {
+        with_ron(&folder.join(arg))
+    }
+}
+
+fn with_ron(path: &Path) -> PathBuf {
+    if path.extension().is_some() {
+        path.to_path_buf()
+    } else {
+        path.with_extension("ron")
+    }
+}

@@ -1,0 +1,326 @@
+//! The board as plain text, for pasting into chat or an e-mail: the grid
+//! day by day (spaces paged to fit the width), the parking lot, the action points.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::commands::{Failure, find_edition};
+use crate::model::{ActionPoint, Edition, Slot, SlotKind, Space, Status, Topic};
+use crate::storage;
+use crate::text::{fit, wrap};
+
+const TIME_COL: usize = 11; // "09:30–10:15"
+const MIN_CELL: usize = 16;
+const MAX_CELL: usize = 36;
+const TITLE_LINES: usize = 3;
+
+pub fn print(
+    file: &Path,
+    folder: &Path,
+    cols: Option<u16>,
+    out: &mut impl std::io::Write,
+) -> Result<i32, Failure> {
+    let path = find_edition(file, folder);
+    let edition = storage::load(&path).map_err(|e| Failure(e.to_string()))?;
+    let cols = cols.map(usize::from).unwrap_or_else(terminal_width);
+    out.write_all(board_text(&edition, cols).as_bytes())
+        .map_err(|e| Failure(e.to_string()))?;
+    Ok(0)
+}
+
+/// The terminal's width when printing to one, else 100.
+fn terminal_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = crossterm::terminal::size()
+    {
+        return usize::from(w).max(40);
+    }
+    100
+}
+
+/// How many spaces fit side by side, and how wide each cell is.
+fn columns(total: usize, spaces: usize) -> (usize, usize) {
+    let room = total.saturating_sub(TIME_COL + 4);
+    let per_page = (room / (MIN_CELL + 3)).clamp(1, spaces.max(1));
+    let cell = (room / per_page)
+        .saturating_sub(3)
+        .clamp(MIN_CELL.min(room), MAX_CELL);
+    (per_page, cell)
+}
+
+pub fn board_text(e: &Edition, total: usize) -> String {
+    let mut s = String::new();
+    let total = total.max(40);
+    for line in wrap(&e.name, total, 2) {
+        let _ = writeln!(s, "{line}");
+    }
+    let mut facts = vec![e.dates_label()];
+    if !e.venue.is_empty() {
+        facts.push(e.venue.clone());
+    }
+    if let Some(n) = e.number {
+        facts.push(format!("edition {n}"));
+    }
+    for line in wrap(&facts.join(" · "), total, 3) {
+        let _ = writeln!(s, "{line}");
+    }
+    if !e.theme.is_empty() {
+        for line in wrap(&format!("Theme: {}", e.theme), total, 4) {
+            let _ = writeln!(s, "{line}");
+        }
+    }
+
+    let (per_page, cell) = columns(total, e.spaces.len());
+    let mut days = e.days.clone();
+    days.sort();
+    for day in days {
+        let slots = e.slots_of_day(day);
+        let pages: Vec<&[Space]> = if e.spaces.is_empty() {
+            vec![&[]]
+        } else {
+            e.spaces.chunks(per_page).collect()
+        };
+        for (p, spaces) in pages.iter().enumerate() {
+            s.push('\n');
+            let mut heading = day.strftime("%A %-d %B %Y").to_string();
+            if pages.len() > 1 {
+                let first = p * per_page + 1;
+                let _ = write!(
+                    heading,
+                    "  (spaces {first}–{} of {})",
+                    first + spaces.len() - 1,
+                    e.spaces.len()
+                );
+            }
+            let _ = writeln!(s, "{heading}");
+            day_table(&mut s, e, &slots, spaces, cell);
+        }
+    }
+
+    let parked = e.parked();
+    if !parked.is_empty() {
+        let _ = writeln!(s, "\nParking lot ({})", parked.len());
+        for t in parked {
+            let line = format!("- {}{}", t.title, meta(t, true));
+            for (i, l) in wrap(&line, total.saturating_sub(2), 4).iter().enumerate() {
+                let _ = writeln!(s, "{}{l}", if i == 0 { "" } else { "  " });
+            }
+        }
+    }
+    action_points(&mut s, e, total);
+    s
+}
+
+fn rule(s: &mut String, cells: usize, cell: usize) {
+    s.push('+');
+    s.push_str(&"-".repeat(TIME_COL + 2));
+    for _ in 0..cells {
+        s.push('+');
+        s.push_str(&"-".repeat(cell + 2));
+    }
+    s.push_str("+\n");
+}
+
+fn day_table(s: &mut String, e: &Edition, slots: &[&Slot], spaces: &[Space], cell: usize) {
+    let n = spaces.len();
+    rule(s, n, cell);
+    let _ = write!(s, "| {} |", fit("Time", TIME_COL));
+    for space in spaces {
+        let name = match space.capacity {
+            Some(c) => format!("{} ({c})", space.name),
+            None => space.name.clone(),
+        };
+        let _ = write!(s, " {} |", fit(&name, cell));
+    }
+    s.push('\n');
+    rule(s, n, cell);
+    let span = n * (cell + 3) - usize::from(n > 0) * 3;
+    for slot in slots {
+        match &slot.kind {
+            SlotKind::Session => {
+                let cells: Vec<Vec<String>> = spaces
+                    .iter()
+                    .map(|space| match e.topic_at(&slot.id, &space.id) {
+                        Some(t) => card_lines(t, cell),
+                        None => Vec::new(),
+                    })
+                    .collect();
+                let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+                for row in 0..height {
+                    let time = if row == 0 {
+                        slot.times()
+                    } else {
+                        String::new()
+                    };
+                    let _ = write!(s, "| {} |", fit(&time, TIME_COL));
+                    for lines in &cells {
+                        let text = lines.get(row).map(String::as_str).unwrap_or("");
+                        let _ = write!(s, " {} |", fit(text, cell));
+                    }
+                    s.push('\n');
+                }
+            }
+            SlotKind::Plenary(label) | SlotKind::Break(label) => {
+                let what = if matches!(slot.kind, SlotKind::Break(_)) {
+                    "break"
+                } else {
+                    "plenary"
+                };
+                let text = format!("{label} ({what})");
+                let _ = write!(s, "| {} |", fit(&slot.times(), TIME_COL));
+                if n > 0 {
+                    let _ = write!(s, " {} |", fit(&text, span));
+                } else {
+                    let _ = write!(s, " {text}");
+                }
+                s.push('\n');
+            }
+        }
+        rule(s, n, cell);
+    }
+}
+
+fn card_lines(t: &Topic, cell: usize) -> Vec<String> {
+    let mut lines = wrap(&t.title, cell, TITLE_LINES);
+    let m = meta(t, false);
+    let m = m.trim_start_matches(" — ");
+    if !m.is_empty() {
+        lines.push(crate::text::truncate(m, cell));
+    }
+    lines
+}
+
+/// " — Marta, Ola — 7 votes"
+fn meta(t: &Topic, lead: bool) -> String {
+    let mut parts = Vec::new();
+    if !t.conveners.is_empty() {
+        parts.push(t.conveners_label());
+    }
+    match t.votes {
+        0 => {}
+        1 => parts.push("1 vote".into()),
+        n => parts.push(format!("{n} votes")),
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    let sep = if lead { " — " } else { " · " };
+    format!(" — {}", parts.join(sep))
+}
+
+fn action_line(a: &ActionPoint) -> String {
+    let mark = match a.status {
+        Status::Open => "[ ]",
+        Status::Done => "[x]",
+        Status::Dropped => "[-]",
+    };
+    let mut line = format!("{mark} {}", a.text);
+    let mut who = Vec::new();
+    if let Some(o) = &a.owner {
+        who.push(o.clone());
+    }
+    if let Some(d) = a.due {
+        who.push(format!("due {d}"));
+    }
+    if a.status == Status::Dropped {
+        who.push("dropped".into());
+    }
+    if !who.is_empty() {
+        let _ = write!(line, " — {}", who.join(", "));
+    }
+    line
+}
+
+fn action_points(s: &mut String, e: &Edition, total: usize) {
+    let c = e.counts();
+    if c.open + c.done + c.dropped == 0 {
+        return;
+    }
+    let heading = format!(
+        "Action points ({} open, {} done, {} dropped)",
+        c.open, c.done, c.dropped
+    );
+    s.push('\n');
+    for line in wrap(&heading, total, 2) {
+        let _ = writeln!(s, "{line}");
+    }
+    let emit = |s: &mut String, heading: String, points: &[&ActionPoint]| {
+        for line in wrap(&heading, total.saturating_sub(2), 3) {
+            let _ = writeln!(s, "  {line}");
+        }
+        for a in points {
+            for (i, l) in wrap(&action_line(a), total.saturating_sub(8), 6)
+                .iter()
+                .enumerate()
+            {
+                let _ = writeln!(s, "    {}{l}", if i == 0 { "" } else { "    " });
+            }
+        }
+    };
+    if !e.carried.is_empty() {
+        let from = e
+            .previous
+            .clone()
+            .unwrap_or_else(|| "an earlier edition".into());
+        let points: Vec<&ActionPoint> = e.carried.iter().collect();
+        emit(s, format!("Carried over from {from}"), &points);
+    }
+    for t in e.topics.iter().filter(|t| !t.actions.is_empty()) {
+        let points: Vec<&ActionPoint> = t.actions.iter().collect();
+        let place = match &t.placement {
+            crate::model::Placement::At { slot, space } => {
+                let space = e.space(space).map(|x| x.name.as_str()).unwrap_or("?");
+                let when = e
+                    .slot(slot)
+                    .map(|x| {
+                        format!(
+                            "{} {}",
+                            x.day.strftime("%a"),
+                            crate::model::clock::format_hhmm(x.start)
+                        )
+                    })
+                    .unwrap_or_default();
+                format!(" ({space}, {when})")
+            }
+            crate::model::Placement::Parked => String::new(),
+        };
+        emit(s, format!("{}{place}", t.title), &points);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::sample;
+    use crate::text::width;
+
+    #[test]
+    fn every_line_fits_the_width() {
+        let e = sample();
+        for cols in [40, 60, 100, 200] {
+            let text = board_text(&e, cols);
+            for line in text.lines() {
+                assert!(
+                    width(line) <= cols,
+                    "{cols}: {line:?} is {} wide",
+                    width(line)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_widths_page_the_spaces() {
+        let e = sample();
+        let narrow = board_text(&e, 50);
+        assert!(narrow.contains("(spaces 1–1 of 3)"), "{narrow}");
+        let wide = board_text(&e, 200);
+        assert!(!wide.contains("(spaces"));
+        assert!(wide.contains("Service mesh in our cloud"));
+        assert!(wide.contains("Marta · 7 votes"));
+        assert!(wide.contains("Opening circle (plenary)"));
+        assert!(wide.contains("Parking lot (2)"));
+        assert!(wide.contains("[ ] Write down how tours work — Ola, due 2019-06-30"));
+    }
+}
