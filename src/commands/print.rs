@@ -183,10 +183,22 @@ fn day_table(s: &mut String, e: &Edition, slots: &[&Slot], spaces: &[Space], cel
 
 fn card_lines(t: &Topic, cell: usize) -> Vec<String> {
     let mut lines = wrap(&t.title, cell, TITLE_LINES);
-    let m = meta(t, false);
-    let m = m.trim_start_matches(" — ");
-    if !m.is_empty() {
-        lines.push(crate::text::truncate(m, cell));
+    let votes = match t.votes {
+        0 => String::new(),
+        1 => "1 vote".to_string(),
+        n => format!("{n} votes"),
+    };
+    let who = t.conveners_label();
+    let both = format!("{who} · {votes}");
+    if !who.is_empty() && !votes.is_empty() && crate::text::width(&both) <= cell {
+        lines.push(both);
+    } else {
+        lines.extend(
+            [who, votes]
+                .into_iter()
+                .filter(|l| !l.is_empty())
+                .map(|l| crate::text::truncate(&l, cell)),
+        );
     }
     lines
 }
