@@ -57,7 +57,7 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
 pub struct NewArgs {
     /// The file to create (a bare name goes into the sessions folder)
     #[arg(value_name = "FILE")]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub use check::check;
 pub use list::list;
-pub use new::new;
+pub use new::{create_edition, new};
 pub use print::{board_text, print};
 
 /// An error worth one line on stderr and exit status 1.
@@ -40,10 +40,13 @@ pub fn new_edition_path(arg: &Path, folder: &Path) -> PathBuf {
     }
 }
 
+/// Adds ".ron" unless the name already ends in it ("meeting-v1.1" → "meeting-v1.1.ron").
 fn with_ron(path: &Path) -> PathBuf {
-    if path.extension().is_some() {
+    if path.extension().is_some_and(|x| x == "ron") {
         path.to_path_buf()
     } else {
-        path.with_extension("ron")
+        let mut name = path.as_os_str().to_os_string();
+        name.push(".ron");
+        PathBuf::from(name)
     }
 }

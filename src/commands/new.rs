@@ -1,4 +1,4 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::NewArgs;
 use crate::commands::{Failure, find_edition, new_edition_path};
@@ -8,6 +8,25 @@ use crate::storage;
 
 /// Creates the edition file; refuses to replace one that exists.
 pub fn new(args: &NewArgs, folder: &Path, out: &mut impl std::io::Write) -> Result<i32, Failure> {
+    let (path, edition) = create_edition(args, folder)?;
+    let c = edition.counts();
+    writeln!(
+        out,
+        "Created {}: {} ({}), {} spaces, {} slots, {} action points carried over",
+        path.display(),
+        edition.name,
+        edition.dates_label(),
+        c.spaces,
+        c.slots,
+        edition.carried.len()
+    )
+    .map_err(|e| Failure(e.to_string()))?;
+    Ok(0)
+}
+
+/// Builds and writes a new edition as `openspace new` and the board's picker
+/// both do; returns where it went.
+pub fn create_edition(args: &NewArgs, folder: &Path) -> Result<(PathBuf, Edition), Failure> {
     let path = new_edition_path(&args.file, folder);
     if path.exists() {
         return Err(Failure(format!(
@@ -29,19 +48,7 @@ pub fn new(args: &NewArgs, folder: &Path, out: &mut impl std::io::Write) -> Resu
         .map_err(|e| Failure(format!("--slots {e}")))?;
     let edition = build(args, folder, spaces, slots)?;
     storage::create(&path, &edition).map_err(|e| Failure(e.to_string()))?;
-    let c = edition.counts();
-    writeln!(
-        out,
-        "Created {}: {} ({}), {} spaces, {} slots, {} action points carried over",
-        path.display(),
-        edition.name,
-        edition.dates_label(),
-        c.spaces,
-        c.slots,
-        edition.carried.len()
-    )
-    .map_err(|e| Failure(e.to_string()))?;
-    Ok(0)
+    Ok((path, edition))
 }
 
 fn build(

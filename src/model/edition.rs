@@ -212,8 +212,21 @@ impl Edition {
         slots
     }
 
+    /// A fresh topic id: also past the ids of merged-away topics, which
+    /// `merged_from` still names.
     pub fn next_topic_id(&self) -> TopicId {
-        TopicId(self.topics.iter().map(|t| t.id.0).max().unwrap_or(0) + 1)
+        let merged = self
+            .topics
+            .iter()
+            .flat_map(|t| t.merged_from.iter().map(|m| m.id.0));
+        let max = self
+            .topics
+            .iter()
+            .map(|t| t.id.0)
+            .chain(merged)
+            .max()
+            .unwrap_or(0);
+        TopicId(max + 1)
     }
     pub fn next_action_id(&self) -> ActionId {
         ActionId(self.actions().map(|(_, a)| a.id.0).max().unwrap_or(0) + 1)
