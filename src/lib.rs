@@ -3,8 +3,10 @@
 //! `model` is pure data and operations, `storage` the only code that touches
 //! files, `commands` the subcommands that need no screen.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod model;
 pub mod storage;
 pub mod text;
+pub mod ui;

@@ -3,8 +3,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use openspace::app::run::{self, Options, Start};
 use openspace::cli::{Cli, Command};
-use openspace::commands::{self, Failure};
+use openspace::commands::{self, Failure, find_edition};
 use openspace::storage;
 
 fn main() -> ExitCode {
@@ -12,15 +13,20 @@ fn main() -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     // clap already folded $OPENSPACE_DIR into --dir.
     let (folder, _) = storage::resolve(cli.dir.as_deref(), None, &cwd);
-    let mut out = std::io::stdout().lock();
     let result: Result<i32, Failure> = match &cli.command {
-        Some(Command::List) => commands::list(&folder, &mut out).map_err(io_failure),
-        Some(Command::Check { files }) => commands::check(files, &mut out).map_err(io_failure),
-        Some(Command::New(args)) => commands::new(args, &folder, &mut out),
-        Some(Command::Print { file, width }) => commands::print(file, &folder, *width, &mut out),
-        None => Err(Failure("the board is not built yet".into())),
+        Some(command) => {
+            let mut out = std::io::stdout().lock();
+            let result = match command {
+                Command::List => commands::list(&folder, &mut out).map_err(io_failure),
+                Command::Check { files } => commands::check(files, &mut out).map_err(io_failure),
+                Command::New(args) => commands::new(args, &folder, &mut out),
+                Command::Print { file, width } => commands::print(file, &folder, *width, &mut out),
+            };
+            let _ = out.flush();
+            result
+        }
+        None => board(&cli, folder),
     };
-    let _ = out.flush();
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(Failure(message)) => {
@@ -28,6 +34,34 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The interactive board, on a file or on the picker.
+fn board(cli: &Cli, folder: PathBuf) -> Result<i32, Failure> {
+    let start = match &cli.file {
+        Some(file) => {
+            let path = find_edition(file, &folder);
+            if !path.exists() {
+                return Err(Failure(format!(
+                    "no edition {} (looked for it as given and in {})",
+                    file.display(),
+                    folder.display()
+                )));
+            }
+            Start::File(path)
+        }
+        None => {
+            std::fs::create_dir_all(&folder)
+                .map_err(|e| Failure(format!("cannot create {}: {e}", folder.display())))?;
+            Start::Picker
+        }
+    };
+    let options = Options {
+        folder,
+        mouse: !cli.no_mouse,
+    };
+    run::run(start, options).map_err(Failure)?;
+    Ok(0)
 }
 
 fn io_failure(e: std::io::Error) -> Failure {

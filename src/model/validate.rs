@@ -208,11 +208,10 @@ mod tests {
             .find(|t| t.placement.is_parked())
             .unwrap()
             .id;
-        Arc::make_mut(&mut e.topics.iter_mut().find(|x| x.id == t).unwrap()).placement =
-            Placement::At {
-                slot: slot.clone(),
-                space: space.clone(),
-            };
+        Arc::make_mut(e.topics.iter_mut().find(|x| x.id == t).unwrap()).placement = Placement::At {
+            slot: slot.clone(),
+            space: space.clone(),
+        };
         // make sure someone else is in that cell too
         let other = e.topics.iter().position(|x| x.id != t).unwrap();
         Arc::make_mut(&mut e.topics[other]).placement = Placement::At { slot, space };

@@ -1,0 +1,62 @@
+//! What a key means. The keymap turns keys into actions; `update` carries them out.
+
+/// A direction on the grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dir {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    // moving around
+    Move(Dir),
+    FirstSlot,
+    LastSlot,
+    PageUp,
+    PageDown,
+    JumpToSpace(u8),
+    NextPane,
+    PrevPane,
+    // topics
+    Capture,
+    Open,
+    Edit,
+    Grab,
+    Shove(Dir),
+    Park,
+    Delete,
+    Pin,
+    VoteUp,
+    VoteDown,
+    SetVotes,
+    Undo,
+    Redo,
+    // the frame
+    Layout,
+    AddSpace,
+    RenameSpace,
+    RemoveSpace,
+    MoveSpace(Dir),
+    AddSlot,
+    EditSlot,
+    RemoveSlot,
+    // the program
+    Help,
+    ToggleMouse,
+    Quit,
+    ForceQuit,
+    // while typing, in a form or a picker
+    Submit,
+    Cancel,
+    Complete,
+    HistoryPrev,
+    HistoryNext,
+    NextField,
+    PrevField,
+    Yes,
+    No,
+    NewEdition,
+}

@@ -1,0 +1,291 @@
+//! The capture line: one line typed while someone pitches, such as
+//! `Service mesh in our cloud @Marta #Atrium 10:30 +5`. Convener after @,
+//! space after #, a time picks the slot, +N votes; every part optional.
+//! Nothing is ever rejected: whatever does not parse stays in the title.
+
+use jiff::civil::{Date, Time};
+
+use crate::model::{Edition, SlotId, SpaceId, clean_names, clock};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parsed {
+    pub title: String,
+    pub conveners: Vec<String>,
+    pub space: Option<SpaceId>,
+    pub time: Option<Time>,
+    pub votes: Option<u32>,
+    /// What was not understood and so kept in the title.
+    pub warnings: Vec<String>,
+}
+
+fn is_marker(word: &str) -> bool {
+    (word.len() > 1 && (word.starts_with('@') || word.starts_with('#')))
+        || votes(word).is_some()
+        || time(word).is_some()
+}
+
+fn votes(word: &str) -> Option<u32> {
+    let digits = word.strip_prefix('+')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Only "10:30" or "9:30" forms: a bare "2019" in a title is not a time.
+fn time(word: &str) -> Option<Time> {
+    if !word.contains(':') {
+        return None;
+    }
+    clock::parse_hhmm(word)
+}
+
+/// The space a typed name means: exact name, id, or the one name it starts.
+pub fn find_space(edition: &Edition, typed: &str) -> Option<SpaceId> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return None;
+    }
+    let exact = edition
+        .spaces
+        .iter()
+        .find(|s| s.name.to_lowercase() == typed || s.id.0 == typed);
+    if let Some(s) = exact {
+        return Some(s.id.clone());
+    }
+    let mut prefixed = edition
+        .spaces
+        .iter()
+        .filter(|s| s.name.to_lowercase().starts_with(&typed));
+    match (prefixed.next(), prefixed.next()) {
+        (Some(only), None) => Some(only.id.clone()),
+        _ => None,
+    }
+}
+
+pub fn parse(line: &str, edition: &Edition) -> Parsed {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut out = Parsed::default();
+    let mut title: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
+        if let Some(first) = word.strip_prefix('@').filter(|w| !w.is_empty()) {
+            // A convener's name runs to the next marker: "@Anna Maria #Atrium".
+            let mut name = vec![first];
+            i += 1;
+            while i < words.len() && !is_marker(words[i]) {
+                name.push(words[i]);
+                i += 1;
+            }
+            let names = name.join(" ");
+            out.conveners
+                .extend(names.split(',').map(|n| n.trim().to_string()));
+            continue;
+        }
+        if let Some(first) = word.strip_prefix('#').filter(|w| !w.is_empty()) {
+            // The longest run of words that names a space: "#Main hall".
+            let mut run = vec![first];
+            let mut j = i + 1;
+            while j < words.len() && !is_marker(words[j]) {
+                run.push(words[j]);
+                j += 1;
+            }
+            let found = (1..=run.len())
+                .rev()
+                .find_map(|k| find_space(edition, &run[..k].join(" ")).map(|id| (k, id)));
+            match found {
+                Some((k, id)) if out.space.is_none() => {
+                    out.space = Some(id);
+                    i += k;
+                }
+                _ => {
+                    out.warnings
+                        .push(format!("no space “{first}”: kept in the title"));
+                    title.push(word);
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        if let Some(n) = votes(word) {
+            out.votes = Some(out.votes.unwrap_or(0).saturating_add(n));
+        } else if let Some(t) = time(word).filter(|_| out.time.is_none()) {
+            out.time = Some(t);
+        } else {
+            title.push(word);
+        }
+        i += 1;
+    }
+    out.conveners = clean_names(std::mem::take(&mut out.conveners));
+    out.title = title.join(" ");
+    out
+}
+
+/// The session slot a time falls in: on `day` first, else on any day.
+pub fn slot_at(edition: &Edition, day: Option<Date>, at: Time) -> Option<SlotId> {
+    let holds = |s: &&crate::model::Slot| s.kind.is_session() && s.start <= at && at < s.end;
+    let on_day = day.and_then(|d| edition.slots.iter().filter(|s| s.day == d).find(holds));
+    on_day
+        .or_else(|| edition.slots.iter().find(holds))
+        .map(|s| s.id.clone())
+}
+
+/// Where a parsed line goes, and what could not be honoured.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolved {
+    /// The cell, when one was asked for and is free.
+    pub cell: Option<(SlotId, SpaceId)>,
+    pub notes: Vec<String>,
+}
+
+/// Resolves a parsed line against the edition: a time picks the slot (on the
+/// cursor's day first); a space without a time means the cursor's slot; a
+/// time without a space, the first free space. A taken cell or a time in no
+/// session slot sends the topic to the parking lot, with a note saying so.
+pub fn resolve(
+    edition: &Edition,
+    parsed: &Parsed,
+    cursor_slot: Option<&crate::model::Slot>,
+) -> Resolved {
+    let mut notes = parsed.warnings.clone();
+    let day = cursor_slot.map(|s| s.day);
+    let slot = parsed.time.and_then(|t| slot_at(edition, day, t));
+    if let (Some(t), None) = (parsed.time, &slot) {
+        notes.push(format!(
+            "no session slot at {}: parked",
+            clock::format_hhmm(t)
+        ));
+    }
+    let slot = slot.or_else(|| {
+        parsed.space.as_ref().and(
+            cursor_slot
+                .filter(|s| s.kind.is_session() && parsed.time.is_none())
+                .map(|s| s.id.clone()),
+        )
+    });
+    let space = match (&parsed.space, &slot) {
+        (Some(space), _) => Some(space.clone()),
+        (None, Some(slot)) => edition
+            .spaces
+            .iter()
+            .find(|s| edition.topic_at(slot, &s.id).is_none())
+            .map(|s| s.id.clone()),
+        (None, None) => None,
+    };
+    let mut cell = slot.zip(space);
+    if let Some(t) = cell.as_ref().and_then(|(s, p)| edition.topic_at(s, p)) {
+        notes.push(format!("that cell holds “{}”: parked", t.title));
+        cell = None;
+    } else if cell.is_none() && parsed.time.is_some() && notes.is_empty() {
+        notes.push("every space is taken at that time: parked".into());
+    }
+    Resolved { cell, notes }
+}
+
+/// The text that puts a topic into a cell, for prefilling the line: "#Atrium 10:30".
+pub fn cell_text(edition: &Edition, slot: &SlotId, space: &SpaceId) -> Option<String> {
+    let slot = edition.slot(slot).filter(|s| s.kind.is_session())?;
+    let space = edition.space(space)?;
+    Some(format!(
+        "#{} {}",
+        space.name,
+        clock::format_hhmm(slot.start)
+    ))
+}
+
+/// Tab completion of the word before the cursor: "@Ma" → "@Marta ",
+/// "#gar" → "#Garden ". Returns the new line, or None when nothing fits.
+pub fn complete(line: &str, conveners: &[String], edition: &Edition) -> Option<String> {
+    let start = line.rfind(['@', '#'])?;
+    let (head, word) = line.split_at(start);
+    let (sigil, typed) = word.split_at(1);
+    let typed_lower = typed.to_lowercase();
+    let candidates: Vec<&str> = match sigil {
+        "@" => conveners.iter().map(String::as_str).collect(),
+        _ => edition.spaces.iter().map(|s| s.name.as_str()).collect(),
+    };
+    let pick = candidates
+        .iter()
+        .find(|c| c.to_lowercase().starts_with(&typed_lower) && c.len() > typed.len())?;
+    Some(format!("{head}{sigil}{pick} "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::sample;
+
+    #[test]
+    fn the_example_line() {
+        let e = sample();
+        let p = parse("Service mesh in our cloud @Marta #Atrium 10:30 +5", &e);
+        assert_eq!(p.title, "Service mesh in our cloud");
+        assert_eq!(p.conveners, vec!["Marta"]);
+        assert_eq!(p.space, Some(SpaceId("atrium".into())));
+        assert_eq!(p.time, clock::parse_hhmm("10:30"));
+        assert_eq!(p.votes, Some(5));
+        assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn every_part_is_optional_and_order_is_free() {
+        let e = sample();
+        assert_eq!(parse("Just a title", &e).title, "Just a title");
+        let p = parse("+3 #lib Team tourism", &e);
+        assert_eq!(
+            (p.votes, p.space.clone()),
+            (Some(3), Some(SpaceId("library".into())))
+        );
+        assert_eq!(p.title, "Team tourism");
+        let p = parse("Pairing @Anna Maria, Ola #Garden", &e);
+        assert_eq!(p.conveners, vec!["Anna Maria", "Ola"]);
+        assert_eq!(p.space, Some(SpaceId("garden".into())));
+    }
+
+    #[test]
+    fn what_does_not_parse_stays_in_the_title() {
+        let e = sample();
+        let p = parse("Roadmap 2019 #Narnia +x @", &e);
+        assert_eq!(p.title, "Roadmap 2019 #Narnia +x @");
+        assert_eq!(p.space, None);
+        assert_eq!(p.warnings.len(), 1);
+        assert_eq!(parse("   ", &e), Parsed::default());
+        let emoji = parse("🚀 Launch 会议 @Zoë", &e);
+        assert_eq!(emoji.title, "🚀 Launch 会议");
+        assert_eq!(emoji.conveners, vec!["Zoë"]);
+        let long = "x".repeat(500);
+        assert_eq!(parse(&long, &e).title, long);
+    }
+
+    #[test]
+    fn a_time_picks_the_slot_that_holds_it() {
+        let e = sample();
+        let day = e.days[0];
+        let t = |s| clock::parse_hhmm(s).unwrap();
+        let s = slot_at(&e, Some(day), t("10:45")).unwrap();
+        assert_eq!(e.slot(&s).unwrap().start, t("10:30"));
+        // a break holds no sessions, and a time outside every slot finds none
+        assert_eq!(slot_at(&e, Some(day), t("10:20")), None);
+        assert_eq!(slot_at(&e, Some(day), t("23:00")), None);
+        // a time only found on the second day
+        let other = slot_at(&e, Some(day), t("09:10")).unwrap();
+        assert_eq!(e.slot(&other).unwrap().day, e.days[1]);
+    }
+
+    #[test]
+    fn tab_completes_conveners_and_spaces() {
+        let e = sample();
+        let known = vec!["Marta".to_string(), "Ola".to_string()];
+        assert_eq!(
+            complete("Mesh @ma", &known, &e).as_deref(),
+            Some("Mesh @Marta ")
+        );
+        assert_eq!(
+            complete("Mesh #gar", &known, &e).as_deref(),
+            Some("Mesh #Garden ")
+        );
+        assert_eq!(complete("Mesh #zzz", &known, &e), None);
+        assert_eq!(complete("no marker", &known, &e), None);
+    }
+}

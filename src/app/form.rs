@@ -1,0 +1,126 @@
+//! The small form that edits a card: title, conveners, description, kind.
+
+use tui_input::Input;
+
+use crate::model::{SlotId, SpaceId, Topic, TopicDraft, TopicId, TopicKind, clean_names};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Conveners,
+    Description,
+    Kind,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [
+        Field::Title,
+        Field::Conveners,
+        Field::Description,
+        Field::Kind,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Conveners => "Conveners",
+            Field::Description => "Description",
+            Field::Kind => "Kind",
+        }
+    }
+}
+
+/// What the form will change: an existing topic, or a new one for a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Topic(TopicId),
+    NewAt(Option<(SlotId, SpaceId)>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub target: Target,
+    pub title: Input,
+    pub conveners: Input,
+    pub description: Input,
+    pub kind: TopicKind,
+    pub field: Field,
+    pub error: Option<String>,
+    /// A description with line breaks is shown on one line; unless it is
+    /// edited, the original with its breaks is kept.
+    original_description: String,
+}
+
+impl Form {
+    pub fn edit(topic: &Topic) -> Form {
+        Form {
+            target: Target::Topic(topic.id),
+            title: Input::new(topic.title.clone()),
+            conveners: Input::new(topic.conveners.join(", ")),
+            description: Input::new(topic.description.replace('\n', " ")),
+            kind: topic.kind,
+            field: Field::Title,
+            error: None,
+            original_description: topic.description.clone(),
+        }
+    }
+
+    pub fn new_at(cell: Option<(SlotId, SpaceId)>) -> Form {
+        Form {
+            target: Target::NewAt(cell),
+            title: Input::default(),
+            conveners: Input::default(),
+            description: Input::default(),
+            kind: TopicKind::default(),
+            field: Field::Title,
+            error: None,
+            original_description: String::new(),
+        }
+    }
+
+    pub fn input_mut(&mut self) -> Option<&mut Input> {
+        match self.field {
+            Field::Title => Some(&mut self.title),
+            Field::Conveners => Some(&mut self.conveners),
+            Field::Description => Some(&mut self.description),
+            Field::Kind => None,
+        }
+    }
+
+    pub fn step(&mut self, forward: bool) {
+        let i = Field::ALL
+            .iter()
+            .position(|f| *f == self.field)
+            .unwrap_or(0);
+        let n = Field::ALL.len();
+        self.field = Field::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+    }
+
+    pub fn cycle_kind(&mut self, forward: bool) {
+        let all = TopicKind::ALL;
+        let i = all.iter().position(|k| *k == self.kind).unwrap_or(0);
+        let n = all.len();
+        self.kind = all[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+    }
+
+    pub fn draft(&self) -> TopicDraft {
+        TopicDraft {
+            title: self.title.value().to_string(),
+            conveners: clean_names(self.conveners.value().split(',').map(str::to_string)),
+            description: if self.description.value() == self.original_description.replace('\n', " ")
+            {
+                self.original_description.clone()
+            } else {
+                self.description.value().to_string()
+            },
+            kind: self.kind,
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! What the screen needs to find fast, rebuilt only when the edition changes,
+//! so that drawing and moving the cursor cost the same with 10 or 1,000 topics.
+
+use std::collections::HashMap;
+
+use crate::model::{Edition, Placement, TopicId};
+
+#[derive(Debug, Clone, Default)]
+pub struct BoardIndex {
+    /// Slot indexes in display order: by day, then start time.
+    pub rows: Vec<usize>,
+    /// (row, space index) → index into `edition.topics`.
+    pub cells: HashMap<(usize, usize), usize>,
+    /// Parked topics (indexes into `edition.topics`), most votes first.
+    pub parked: Vec<usize>,
+}
+
+impl BoardIndex {
+    pub fn build(e: &Edition) -> BoardIndex {
+        let mut rows: Vec<usize> = (0..e.slots.len()).collect();
+        rows.sort_by_key(|&i| (e.slots[i].day, e.slots[i].start, e.slots[i].end));
+        let row_of: HashMap<&str, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(row, &i)| (e.slots[i].id.0.as_str(), row))
+            .collect();
+        let col_of: HashMap<&str, usize> = e
+            .spaces
+            .iter()
+            .enumerate()
+            .map(|(c, s)| (s.id.0.as_str(), c))
+            .collect();
+        let mut cells = HashMap::new();
+        let mut parked = Vec::new();
+        for (i, t) in e.topics.iter().enumerate() {
+            match &t.placement {
+                Placement::Parked => parked.push(i),
+                Placement::At { slot, space } => {
+                    if let (Some(&r), Some(&c)) =
+                        (row_of.get(slot.0.as_str()), col_of.get(space.0.as_str()))
+                    {
+                        cells.insert((r, c), i);
+                    }
+                }
+            }
+        }
+        parked.sort_by(|&a, &b| {
+            let (a, b) = (&e.topics[a], &e.topics[b]);
+            b.votes.cmp(&a.votes).then(a.id.cmp(&b.id))
+        });
+        BoardIndex {
+            rows,
+            cells,
+            parked,
+        }
+    }
+
+    /// The topic index in a cell.
+    pub fn at(&self, row: usize, col: usize) -> Option<usize> {
+        self.cells.get(&(row, col)).copied()
+    }
+
+    /// Where a topic is on the grid: (row, col).
+    pub fn position_of(&self, e: &Edition, id: TopicId) -> Option<(usize, usize)> {
+        self.cells
+            .iter()
+            .find(|(_, i)| e.topics[**i].id == id)
+            .map(|(pos, _)| *pos)
+    }
+}

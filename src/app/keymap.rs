@@ -1,0 +1,853 @@
+//! The one table of keys. Dispatch, the `?` help and the footer hints are all
+//! generated from it, so help can never drift from what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Dir};
+
+/// Where a key is looked up: each mode has its own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Board,
+    Parking,
+    Capture,
+    Form,
+    Grab,
+    Prompt,
+    Layout,
+    Detail,
+    Help,
+    ConfirmQuit,
+    Picker,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Board => "BOARD",
+            Mode::Parking => "PARKING LOT",
+            Mode::Capture => "ADD TOPICS",
+            Mode::Form => "EDIT",
+            Mode::Grab => "MOVE",
+            Mode::Prompt => "INPUT",
+            Mode::Layout => "SPACES & SLOTS",
+            Mode::Detail => "SESSION",
+            Mode::Help => "HELP",
+            Mode::ConfirmQuit => "QUIT?",
+            Mode::Picker => "EDITIONS",
+        }
+    }
+
+    /// Modes where letters are text, so only Esc, Enter, Tab, arrows and
+    /// Ctrl/Alt chords may act.
+    pub fn is_typing(self) -> bool {
+        matches!(self, Mode::Capture | Mode::Form | Mode::Prompt)
+    }
+}
+
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+    pub const fn shift(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::SHIFT,
+        }
+    }
+
+    /// The key of a terminal event, with Shift folded into the character
+    /// (terminals disagree on whether 'U' also reports Shift).
+    pub fn from_event(event: &KeyEvent) -> Key {
+        let mut mods =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match event.code {
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            code => code,
+        };
+        if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        Key { code, mods }
+    }
+
+    /// "Ctrl-Z", "Shift-←", "?", "Enter".
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+                c.to_ascii_uppercase().to_string()
+            }
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            out.push_str("Shift-");
+        }
+        out.push_str(&base);
+        out
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: Mode,
+    pub key: Key,
+    pub action: Action,
+    /// What the key does, for help. Rows with the same mode and text are one help line.
+    pub help: &'static str,
+    /// Shown in the footer of its mode.
+    pub hint: bool,
+}
+
+const fn b(mode: Mode, key: Key, action: Action, help: &'static str) -> Binding {
+    Binding {
+        mode,
+        key,
+        action,
+        help,
+        hint: false,
+    }
+}
+
+/// Marks a binding as one of the few shown in the footer.
+const fn hint(binding: Binding) -> Binding {
+    Binding {
+        hint: true,
+        ..binding
+    }
+}
+
+use KeyCode::{BackTab, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use Mode::*;
+
+const NAV_UP: &str = "move up";
+const NAV_DOWN: &str = "move down";
+const NAV_LEFT: &str = "move left";
+const NAV_RIGHT: &str = "move right";
+
+/// The default keys, by the conventions of vim, lazygit and gitui.
+pub const DEFAULT: &[Binding] = &[
+    // the grid
+    b(Board, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+    b(Board, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+    b(Board, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+    b(Board, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+    b(Board, Key::plain(Left), Action::Move(Dir::Left), NAV_LEFT),
+    b(Board, Key::ch('h'), Action::Move(Dir::Left), NAV_LEFT),
+    b(
+        Board,
+        Key::plain(Right),
+        Action::Move(Dir::Right),
+        NAV_RIGHT,
+    ),
+    b(Board, Key::ch('l'), Action::Move(Dir::Right), NAV_RIGHT),
+    b(Board, Key::ch('g'), Action::FirstSlot, "first slot"),
+    b(Board, Key::plain(Home), Action::FirstSlot, "first slot"),
+    b(Board, Key::ch('G'), Action::LastSlot, "last slot"),
+    b(Board, Key::plain(End), Action::LastSlot, "last slot"),
+    b(Board, Key::plain(PageUp), Action::PageUp, "page up"),
+    b(Board, Key::plain(PageDown), Action::PageDown, "page down"),
+    b(
+        Board,
+        Key::ch('1'),
+        Action::JumpToSpace(1),
+        "jump to space N",
+    ),
+    b(
+        Board,
+        Key::ch('2'),
+        Action::JumpToSpace(2),
+        "jump to space N",
+    ),
+    b(
+        Board,
+        Key::ch('3'),
+        Action::JumpToSpace(3),
+        "jump to space N",
+    ),
+    b(
+        Board,
+        Key::ch('4'),
+        Action::JumpToSpace(4),
+        "jump to space N",
+    ),
+    b(
+        Board,
+        Key::ch('5'),
+        Action::JumpToSpace(5),
+        "jump to space N",
+    ),
+    b(
+        Board,
+        Key::ch('6'),
+        Action::JumpToSpace(6),
+        "jump to space N",
+    ),
+    b(
+        Board,
+        Key::ch('7'),
+        Action::JumpToSpace(7),
+        "jump to space N",
+    ),
+    b(
+        Board,
+        Key::ch('8'),
+        Action::JumpToSpace(8),
+        "jump to space N",
+    ),
+    b(
+        Board,
+        Key::ch('9'),
+        Action::JumpToSpace(9),
+        "jump to space N",
+    ),
+    b(
+        Board,
+        Key::plain(Tab),
+        Action::NextPane,
+        "to the parking lot",
+    ),
+    b(
+        Board,
+        Key::plain(BackTab),
+        Action::PrevPane,
+        "to the parking lot",
+    ),
+    hint(b(
+        Board,
+        Key::ch('a'),
+        Action::Capture,
+        "add topics (capture line)",
+    )),
+    hint(b(
+        Board,
+        Key::plain(Enter),
+        Action::Open,
+        "open the card, or start a topic here",
+    )),
+    hint(b(
+        Board,
+        Key::ch('e'),
+        Action::Edit,
+        "edit title, conveners, description",
+    )),
+    hint(b(
+        Board,
+        Key::ch('m'),
+        Action::Grab,
+        "grab the card to move it",
+    )),
+    b(
+        Board,
+        Key::shift(Up),
+        Action::Shove(Dir::Up),
+        "move the card one cell",
+    ),
+    b(
+        Board,
+        Key::ch('K'),
+        Action::Shove(Dir::Up),
+        "move the card one cell",
+    ),
+    b(
+        Board,
+        Key::shift(Down),
+        Action::Shove(Dir::Down),
+        "move the card one cell",
+    ),
+    b(
+        Board,
+        Key::ch('J'),
+        Action::Shove(Dir::Down),
+        "move the card one cell",
+    ),
+    b(
+        Board,
+        Key::shift(Left),
+        Action::Shove(Dir::Left),
+        "move the card one cell",
+    ),
+    b(
+        Board,
+        Key::ch('H'),
+        Action::Shove(Dir::Left),
+        "move the card one cell",
+    ),
+    b(
+        Board,
+        Key::shift(Right),
+        Action::Shove(Dir::Right),
+        "move the card one cell",
+    ),
+    b(
+        Board,
+        Key::ch('L'),
+        Action::Shove(Dir::Right),
+        "move the card one cell",
+    ),
+    b(Board, Key::ch('p'), Action::Park, "park the card"),
+    hint(b(Board, Key::ch('d'), Action::Delete, "delete (u undoes)")),
+    b(Board, Key::ch('*'), Action::Pin, "pin or unpin the card"),
+    b(Board, Key::ch('+'), Action::VoteUp, "one vote more"),
+    b(Board, Key::ch('-'), Action::VoteDown, "one vote less"),
+    b(
+        Board,
+        Key::ch('='),
+        Action::SetVotes,
+        "type the number of votes",
+    ),
+    hint(b(Board, Key::ch('u'), Action::Undo, "undo")),
+    b(Board, Key::ctrl('z'), Action::Undo, "undo"),
+    b(Board, Key::ch('U'), Action::Redo, "redo"),
+    b(Board, Key::ctrl('r'), Action::Redo, "redo"),
+    b(Board, Key::ctrl('y'), Action::Redo, "redo"),
+    b(
+        Board,
+        Key::ch('S'),
+        Action::Layout,
+        "spaces and slots: add, rename, remove",
+    ),
+    b(
+        Board,
+        Key::plain(F(2)),
+        Action::ToggleMouse,
+        "mouse on/off (off lets you select text)",
+    ),
+    hint(b(Board, Key::ch('?'), Action::Help, "help")),
+    hint(b(
+        Board,
+        Key::ch('q'),
+        Action::Quit,
+        "quit (everything is saved)",
+    )),
+    // the parking lot
+    b(Parking, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+    b(Parking, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+    b(Parking, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+    b(Parking, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+    b(Parking, Key::ch('g'), Action::FirstSlot, "first topic"),
+    b(Parking, Key::ch('G'), Action::LastSlot, "last topic"),
+    b(
+        Parking,
+        Key::plain(Tab),
+        Action::NextPane,
+        "back to the grid",
+    ),
+    b(
+        Parking,
+        Key::plain(BackTab),
+        Action::PrevPane,
+        "back to the grid",
+    ),
+    b(
+        Parking,
+        Key::plain(Left),
+        Action::PrevPane,
+        "back to the grid",
+    ),
+    b(Parking, Key::ch('h'), Action::PrevPane, "back to the grid"),
+    hint(b(Parking, Key::ch('a'), Action::Capture, "add topics")),
+    hint(b(
+        Parking,
+        Key::plain(Enter),
+        Action::Open,
+        "open the topic",
+    )),
+    hint(b(Parking, Key::ch('e'), Action::Edit, "edit")),
+    hint(b(
+        Parking,
+        Key::ch('m'),
+        Action::Grab,
+        "place it: pick a cell",
+    )),
+    b(Parking, Key::ch('p'), Action::Grab, "place it: pick a cell"),
+    hint(b(
+        Parking,
+        Key::ch('d'),
+        Action::Delete,
+        "delete (u undoes)",
+    )),
+    b(Parking, Key::ch('+'), Action::VoteUp, "one vote more"),
+    b(Parking, Key::ch('-'), Action::VoteDown, "one vote less"),
+    b(
+        Parking,
+        Key::ch('='),
+        Action::SetVotes,
+        "type the number of votes",
+    ),
+    hint(b(Parking, Key::ch('u'), Action::Undo, "undo")),
+    b(Parking, Key::ctrl('z'), Action::Undo, "undo"),
+    b(Parking, Key::ch('U'), Action::Redo, "redo"),
+    b(Parking, Key::ctrl('r'), Action::Redo, "redo"),
+    b(Parking, Key::ctrl('y'), Action::Redo, "redo"),
+    b(
+        Parking,
+        Key::plain(F(2)),
+        Action::ToggleMouse,
+        "mouse on/off",
+    ),
+    hint(b(Parking, Key::ch('?'), Action::Help, "help")),
+    hint(b(
+        Parking,
+        Key::ch('q'),
+        Action::Quit,
+        "quit (everything is saved)",
+    )),
+    // the capture line
+    hint(b(
+        Capture,
+        Key::plain(Enter),
+        Action::Submit,
+        "add the topic, keep the line open",
+    )),
+    hint(b(
+        Capture,
+        Key::plain(Esc),
+        Action::Cancel,
+        "close the line",
+    )),
+    hint(b(
+        Capture,
+        Key::plain(Tab),
+        Action::Complete,
+        "complete @convener or #space",
+    )),
+    hint(b(
+        Capture,
+        Key::plain(Up),
+        Action::HistoryPrev,
+        "earlier lines",
+    )),
+    b(
+        Capture,
+        Key::plain(Down),
+        Action::HistoryNext,
+        "later lines",
+    ),
+    b(
+        Capture,
+        Key::ctrl('z'),
+        Action::Undo,
+        "undo the last change",
+    ),
+    // the edit form
+    hint(b(Form, Key::plain(Enter), Action::Submit, "save")),
+    hint(b(
+        Form,
+        Key::plain(Esc),
+        Action::Cancel,
+        "cancel: put the original back",
+    )),
+    hint(b(Form, Key::plain(Tab), Action::NextField, "next field")),
+    b(Form, Key::plain(Down), Action::NextField, "next field"),
+    b(
+        Form,
+        Key::plain(BackTab),
+        Action::PrevField,
+        "previous field",
+    ),
+    b(Form, Key::plain(Up), Action::PrevField, "previous field"),
+    // a single answer
+    hint(b(Prompt, Key::plain(Enter), Action::Submit, "confirm")),
+    hint(b(Prompt, Key::plain(Esc), Action::Cancel, "cancel")),
+    // carrying a card
+    b(Grab, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+    b(Grab, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+    b(Grab, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+    b(Grab, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+    b(Grab, Key::plain(Left), Action::Move(Dir::Left), NAV_LEFT),
+    b(Grab, Key::ch('h'), Action::Move(Dir::Left), NAV_LEFT),
+    b(Grab, Key::plain(Right), Action::Move(Dir::Right), NAV_RIGHT),
+    b(Grab, Key::ch('l'), Action::Move(Dir::Right), NAV_RIGHT),
+    b(
+        Grab,
+        Key::ch('1'),
+        Action::JumpToSpace(1),
+        "jump to space N",
+    ),
+    b(
+        Grab,
+        Key::ch('2'),
+        Action::JumpToSpace(2),
+        "jump to space N",
+    ),
+    b(
+        Grab,
+        Key::ch('3'),
+        Action::JumpToSpace(3),
+        "jump to space N",
+    ),
+    b(
+        Grab,
+        Key::ch('4'),
+        Action::JumpToSpace(4),
+        "jump to space N",
+    ),
+    b(
+        Grab,
+        Key::ch('5'),
+        Action::JumpToSpace(5),
+        "jump to space N",
+    ),
+    b(
+        Grab,
+        Key::ch('6'),
+        Action::JumpToSpace(6),
+        "jump to space N",
+    ),
+    b(
+        Grab,
+        Key::ch('7'),
+        Action::JumpToSpace(7),
+        "jump to space N",
+    ),
+    b(
+        Grab,
+        Key::ch('8'),
+        Action::JumpToSpace(8),
+        "jump to space N",
+    ),
+    b(
+        Grab,
+        Key::ch('9'),
+        Action::JumpToSpace(9),
+        "jump to space N",
+    ),
+    b(Grab, Key::plain(PageUp), Action::PageUp, "page up"),
+    b(Grab, Key::plain(PageDown), Action::PageDown, "page down"),
+    hint(b(
+        Grab,
+        Key::plain(Enter),
+        Action::Submit,
+        "drop it here (swaps with a card)",
+    )),
+    b(
+        Grab,
+        Key::ch('m'),
+        Action::Submit,
+        "drop it here (swaps with a card)",
+    ),
+    hint(b(Grab, Key::ch('p'), Action::Park, "park it")),
+    hint(b(Grab, Key::plain(Esc), Action::Cancel, "cancel")),
+    // spaces and slots
+    hint(b(
+        Layout,
+        Key::ch('a'),
+        Action::AddSpace,
+        "add a space (Name:capacity)",
+    )),
+    hint(b(
+        Layout,
+        Key::ch('r'),
+        Action::RenameSpace,
+        "rename this space",
+    )),
+    hint(b(
+        Layout,
+        Key::ch('d'),
+        Action::RemoveSpace,
+        "remove this space (sessions are parked)",
+    )),
+    b(
+        Layout,
+        Key::ch('<'),
+        Action::MoveSpace(Dir::Left),
+        "move this space left",
+    ),
+    b(
+        Layout,
+        Key::ch('>'),
+        Action::MoveSpace(Dir::Right),
+        "move this space right",
+    ),
+    hint(b(
+        Layout,
+        Key::ch('A'),
+        Action::AddSlot,
+        "add a slot (10:00-10:45, =Label for a break)",
+    )),
+    hint(b(
+        Layout,
+        Key::ch('R'),
+        Action::EditSlot,
+        "change this slot's times or label",
+    )),
+    hint(b(
+        Layout,
+        Key::ch('D'),
+        Action::RemoveSlot,
+        "remove this slot (sessions are parked)",
+    )),
+    b(Layout, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+    b(Layout, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+    b(Layout, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+    b(Layout, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+    b(Layout, Key::plain(Left), Action::Move(Dir::Left), NAV_LEFT),
+    b(Layout, Key::ch('h'), Action::Move(Dir::Left), NAV_LEFT),
+    b(
+        Layout,
+        Key::plain(Right),
+        Action::Move(Dir::Right),
+        NAV_RIGHT,
+    ),
+    b(Layout, Key::ch('l'), Action::Move(Dir::Right), NAV_RIGHT),
+    b(Layout, Key::ch('u'), Action::Undo, "undo"),
+    hint(b(
+        Layout,
+        Key::plain(Esc),
+        Action::Cancel,
+        "back to the board",
+    )),
+    b(Layout, Key::ch('S'), Action::Cancel, "back to the board"),
+    // the card
+    hint(b(Detail, Key::ch('e'), Action::Edit, "edit")),
+    b(Detail, Key::ch('+'), Action::VoteUp, "one vote more"),
+    b(Detail, Key::ch('-'), Action::VoteDown, "one vote less"),
+    hint(b(Detail, Key::plain(Esc), Action::Cancel, "close")),
+    b(Detail, Key::plain(Enter), Action::Cancel, "close"),
+    b(Detail, Key::ch('q'), Action::Cancel, "close"),
+    // help
+    hint(b(Help, Key::plain(Esc), Action::Cancel, "close help")),
+    b(Help, Key::ch('?'), Action::Cancel, "close help"),
+    b(Help, Key::ch('q'), Action::Cancel, "close help"),
+    b(Help, Key::plain(Down), Action::Move(Dir::Down), "scroll"),
+    b(Help, Key::ch('j'), Action::Move(Dir::Down), "scroll"),
+    b(Help, Key::plain(Up), Action::Move(Dir::Up), "scroll"),
+    b(Help, Key::ch('k'), Action::Move(Dir::Up), "scroll"),
+    b(Help, Key::plain(PageDown), Action::PageDown, "scroll"),
+    b(Help, Key::plain(PageUp), Action::PageUp, "scroll"),
+    // quitting while the file cannot be saved
+    hint(b(
+        ConfirmQuit,
+        Key::ch('y'),
+        Action::Yes,
+        "quit and lose the unsaved changes",
+    )),
+    hint(b(ConfirmQuit, Key::ch('n'), Action::No, "stay")),
+    b(ConfirmQuit, Key::plain(Esc), Action::No, "stay"),
+    // the edition picker
+    b(Picker, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+    b(Picker, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+    b(Picker, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+    b(Picker, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+    hint(b(
+        Picker,
+        Key::plain(Enter),
+        Action::Submit,
+        "open the edition",
+    )),
+    hint(b(Picker, Key::ch('n'), Action::NewEdition, "new edition")),
+    hint(b(Picker, Key::ch('q'), Action::Quit, "quit")),
+    b(Picker, Key::plain(Esc), Action::Quit, "quit"),
+    hint(b(Picker, Key::ch('?'), Action::Help, "help")),
+];
+
+/// The keys in force: the defaults, which a config file may override.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: DEFAULT.to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    /// What a key means in a mode. Ctrl-C always quits. While typing, plain
+    /// letters are text, never commands.
+    pub fn action(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event);
+        if key == Key::ctrl('c') {
+            return Some(Action::ForceQuit);
+        }
+        if mode.is_typing()
+            && matches!(key.code, KeyCode::Char(_))
+            && !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return None;
+        }
+        self.bindings
+            .iter()
+            .find(|b| b.mode == mode && b.key == key)
+            .map(|b| b.action)
+    }
+
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// Help lines for a mode: keys joined, one line per distinct text, in table order.
+    pub fn help(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let mut lines: Vec<(Vec<String>, &'static str)> = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+            match lines.iter_mut().find(|(_, h)| *h == b.help) {
+                Some((keys, _)) => keys.push(b.key.label()),
+                None => lines.push((vec![b.key.label()], b.help)),
+            }
+        }
+        lines
+            .into_iter()
+            .map(|(keys, help)| {
+                let label = if keys.len() > 3 {
+                    format!("{}…{}", keys[0], keys[keys.len() - 1])
+                } else {
+                    keys.join(" ")
+                };
+                (label, help)
+            })
+            .collect()
+    }
+
+    /// The footer's few hints for a mode: ("a", "add topics (capture line)").
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.mode == mode && b.hint)
+            .map(|b| (b.key.label(), b.help))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers: mods,
+            kind: KeyEventKind::Press,
+            state: crossterm::event::KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        let mut seen = std::collections::HashSet::new();
+        for b in DEFAULT {
+            assert!(
+                seen.insert((b.mode, b.key)),
+                "{:?} {} bound twice",
+                b.mode,
+                b.key.label()
+            );
+        }
+    }
+
+    #[test]
+    fn the_issue_default_keys() {
+        let k = Keymap::default();
+        let plain = |c| ev(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(k.action(Mode::Board, &plain('a')), Some(Action::Capture));
+        assert_eq!(
+            k.action(Mode::Board, &ev(KeyCode::Enter, KeyModifiers::NONE)),
+            Some(Action::Open)
+        );
+        assert_eq!(k.action(Mode::Board, &plain('e')), Some(Action::Edit));
+        assert_eq!(k.action(Mode::Board, &plain('m')), Some(Action::Grab));
+        assert_eq!(k.action(Mode::Board, &plain('d')), Some(Action::Delete));
+        assert_eq!(k.action(Mode::Board, &plain('u')), Some(Action::Undo));
+        assert_eq!(k.action(Mode::Board, &plain('?')), Some(Action::Help));
+        assert_eq!(k.action(Mode::Board, &plain('q')), Some(Action::Quit));
+        // Shift-U arrives as 'U' with or without the Shift flag
+        assert_eq!(
+            k.action(Mode::Board, &ev(KeyCode::Char('U'), KeyModifiers::SHIFT)),
+            Some(Action::Redo)
+        );
+        assert_eq!(
+            k.action(Mode::Board, &ev(KeyCode::Char('Z'), KeyModifiers::CONTROL)),
+            Some(Action::Undo)
+        );
+    }
+
+    #[test]
+    fn while_typing_no_letter_is_a_command_but_ctrl_c_quits() {
+        let k = Keymap::default();
+        for c in ['q', 'a', 'u', 'd', '?', '+'] {
+            assert_eq!(
+                k.action(Mode::Capture, &ev(KeyCode::Char(c), KeyModifiers::NONE)),
+                None
+            );
+            assert_eq!(
+                k.action(Mode::Form, &ev(KeyCode::Char(c), KeyModifiers::SHIFT)),
+                None
+            );
+        }
+        assert_eq!(
+            k.action(
+                Mode::Capture,
+                &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::ForceQuit)
+        );
+        assert_eq!(
+            k.action(Mode::Capture, &ev(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(Action::Cancel)
+        );
+    }
+
+    #[test]
+    fn help_groups_keys_and_covers_every_binding() {
+        let k = Keymap::default();
+        let help = k.help(Mode::Board);
+        let undo = help.iter().find(|(_, h)| *h == "undo").unwrap();
+        assert_eq!(undo.0, "u Ctrl-Z");
+        let jump = help.iter().find(|(_, h)| *h == "jump to space N").unwrap();
+        assert_eq!(jump.0, "1…9");
+        for b in DEFAULT {
+            assert!(k.help(b.mode).iter().any(|(_, h)| *h == b.help));
+        }
+    }
+}

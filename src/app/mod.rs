@@ -1,0 +1,343 @@
+//! The application: state, what keys mean, and what they do. `update` is
+//! pure; the loop in `run` owns the terminal and the files and carries out
+//! the effects it returns.
+
+pub mod action;
+pub mod board;
+pub mod capture;
+pub mod form;
+pub mod index;
+pub mod keymap;
+pub mod picker;
+pub mod run;
+mod update;
+
+use std::path::PathBuf;
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use tui_input::backend::crossterm::EventHandler;
+
+use action::{Action, Dir};
+use board::Board;
+use keymap::{Keymap, Mode};
+use picker::{NewField, NewForm, Picker};
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    ToggleMouse,
+    /// Load an edition (from the picker) and show it on the board.
+    Open(PathBuf),
+    /// Create an edition from the picker's form, then open it.
+    Create(Box<crate::cli::NewArgs>),
+}
+
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Picker(Box<Picker>),
+    Board(Box<Board>),
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub screen: Screen,
+    pub keymap: Keymap,
+    pub mouse: bool,
+    /// The terminal's size, for layout and mouse hits.
+    pub size: (u16, u16),
+    /// Where a mouse drag started: (row, col) on the grid.
+    drag_from: Option<(usize, usize)>,
+    pub today: jiff::civil::Date,
+    /// Help shown over the picker, with its scroll.
+    pub picker_help: Option<u16>,
+}
+
+impl App {
+    pub fn new(screen: Screen, size: (u16, u16), today: jiff::civil::Date) -> App {
+        let mut app = App {
+            screen,
+            keymap: Keymap::default(),
+            mouse: true,
+            size,
+            drag_from: None,
+            today,
+            picker_help: None,
+        };
+        app.resize(size.0, size.1);
+        app
+    }
+
+    pub fn board(&self) -> Option<&Board> {
+        match &self.screen {
+            Screen::Board(b) => Some(b),
+            Screen::Picker(_) => None,
+        }
+    }
+    pub fn board_mut(&mut self) -> Option<&mut Board> {
+        match &mut self.screen {
+            Screen::Board(b) => Some(b),
+            Screen::Picker(_) => None,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match &self.screen {
+            Screen::Board(b) => b.mode(),
+            Screen::Picker(p) if p.new.is_some() => Mode::Form,
+            Screen::Picker(_) => Mode::Picker,
+        }
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.size = (w, h);
+        if let Some(b) = self.board_mut() {
+            b.viewport = (w, h);
+            b.keep_cursor_in_view();
+        }
+    }
+
+    /// One terminal event in, effects out.
+    pub fn handle(&mut self, event: &Event) -> Vec<Effect> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
+            Event::Paste(text) => {
+                if let Some(b) = self.board_mut() {
+                    b.paste(text);
+                }
+                Vec::new()
+            }
+            Event::Resize(w, h) => {
+                self.resize(*w, *h);
+                Vec::new()
+            }
+            Event::Mouse(m) if self.mouse => {
+                self.mouse_event(m);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn key(&mut self, key: &KeyEvent) -> Vec<Effect> {
+        let keymap = self.keymap.clone();
+        let today = self.today;
+        if let Screen::Picker(p) = &self.screen
+            && p.new.is_none()
+        {
+            match (self.picker_help, keymap.action(Mode::Picker, key)) {
+                (_, Some(Action::ForceQuit)) => return vec![Effect::Quit],
+                (Some(_), _) => {
+                    self.picker_help = match keymap.action(Mode::Help, key) {
+                        Some(Action::Move(Dir::Down)) => {
+                            self.picker_help.map(|s| s.saturating_add(1))
+                        }
+                        Some(Action::Move(Dir::Up)) => {
+                            self.picker_help.map(|s| s.saturating_sub(1))
+                        }
+                        _ => None,
+                    };
+                    return Vec::new();
+                }
+                (None, Some(Action::Help)) => {
+                    self.picker_help = Some(0);
+                    return Vec::new();
+                }
+                _ => {}
+            }
+        }
+        let mut effects = match &mut self.screen {
+            Screen::Board(b) => b.handle_key(&keymap, key),
+            Screen::Picker(p) => picker_key(p, &keymap, key, today),
+        };
+        if effects.contains(&Effect::ToggleMouse) {
+            effects.retain(|e| *e != Effect::ToggleMouse);
+            self.mouse = !self.mouse;
+            let state = if self.mouse {
+                "on"
+            } else {
+                "off: select text freely"
+            };
+            if let Some(b) = self.board_mut() {
+                b.toast(format!("Mouse {state}"));
+            }
+            effects.push(Effect::ToggleMouse);
+        }
+        effects
+    }
+
+    fn mouse_event(&mut self, m: &MouseEvent) {
+        let Some(board) = self.board_mut() else {
+            return;
+        };
+        let hit = crate::ui::layout::hit(board, m.column, m.row);
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some((row, col)) = hit {
+                    board.click(row, col);
+                    self.drag_from = Some((row, col));
+                }
+            }
+            MouseEventKind::Drag(MouseButton::Left) => {
+                if let (Some(from), Some((row, col))) = (self.drag_from, hit) {
+                    let b = self.board_mut();
+                    if let Some(b) = b {
+                        if b.grab.is_none() && from != (row, col) {
+                            b.click(from.0, from.1);
+                            b.apply(Action::Grab);
+                        }
+                        if b.grab.is_some() {
+                            b.click(row, col);
+                        }
+                    }
+                }
+            }
+            MouseEventKind::Up(MouseButton::Left) => {
+                if self.drag_from.take().is_some()
+                    && let Some(b) = self.board_mut()
+                    && b.grab.is_some()
+                {
+                    if let Some((row, col)) = hit {
+                        b.click(row, col);
+                    }
+                    b.apply(Action::Submit);
+                }
+            }
+            MouseEventKind::ScrollDown => {
+                board.apply(Action::Move(Dir::Down));
+            }
+            MouseEventKind::ScrollUp => {
+                board.apply(Action::Move(Dir::Up));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn picker_key(
+    p: &mut Picker,
+    keymap: &Keymap,
+    key: &KeyEvent,
+    today: jiff::civil::Date,
+) -> Vec<Effect> {
+    let mode = if p.new.is_some() {
+        Mode::Form
+    } else {
+        Mode::Picker
+    };
+    let action = keymap.action(mode, key);
+    if let Some(form) = &mut p.new {
+        match action {
+            Some(Action::ForceQuit) => return vec![Effect::Quit],
+            Some(Action::Cancel) => p.new = None,
+            Some(Action::NextField) => form.step(true),
+            Some(Action::PrevField) => form.step(false),
+            Some(Action::Submit) => return submit_new(p),
+            _ => match form.input_mut() {
+                Some(input) => {
+                    input.handle_event(&Event::Key(*key));
+                }
+                None => {
+                    let n = p.entries.len();
+                    let step = |i: Option<usize>, fwd: bool| -> Option<usize> {
+                        // None, 0, 1, … n-1, None …
+                        let pos = i.map_or(0, |i| i + 1);
+                        let next = if fwd {
+                            (pos + 1) % (n + 1)
+                        } else {
+                            (pos + n) % (n + 1)
+                        };
+                        next.checked_sub(1)
+                    };
+                    match key.code {
+                        crossterm::event::KeyCode::Left => form.from = step(form.from, false),
+                        crossterm::event::KeyCode::Right | crossterm::event::KeyCode::Char(' ') => {
+                            form.from = step(form.from, true)
+                        }
+                        _ => {}
+                    }
+                }
+            },
+        }
+        return Vec::new();
+    }
+    match action {
+        Some(Action::Quit | Action::ForceQuit) => return vec![Effect::Quit],
+        Some(Action::Move(Dir::Up)) => p.selected = p.selected.saturating_sub(1),
+        Some(Action::Move(Dir::Down)) => {
+            p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1))
+        }
+        Some(Action::Submit) => {
+            if let Some(e) = p.entries.get(p.selected) {
+                return vec![Effect::Open(e.path.clone())];
+            }
+        }
+        Some(Action::NewEdition) => {
+            let from = p
+                .entries
+                .get(p.selected)
+                .filter(|e| e.error.is_none())
+                .map(|_| p.selected);
+            let mut form = NewForm::new(today, from);
+            if from.is_none() {
+                form.spaces = tui_input::Input::new("Atrium:40, Library:12, Garden:15".into());
+                form.slots = tui_input::Input::new(
+                    "09:30-10:15, 10:30-11:15, 11:15-11:30=Coffee, 11:30-12:15".into(),
+                );
+                form.days = tui_input::Input::new("1".into());
+            }
+            p.new = Some(form);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn submit_new(p: &mut Picker) -> Vec<Effect> {
+    let Some(form) = &mut p.new else {
+        return Vec::new();
+    };
+    let name = form.name.value().trim().to_string();
+    if name.is_empty() {
+        form.error = Some("The edition needs a name".into());
+        form.field = NewField::Name;
+        return Vec::new();
+    }
+    let date = match form.date.value().trim().parse::<jiff::civil::Date>() {
+        Ok(d) => d,
+        Err(_) => {
+            form.error = Some(format!(
+                "{:?} is not a date such as 2026-05-14",
+                form.date.value()
+            ));
+            form.field = NewField::Date;
+            return Vec::new();
+        }
+    };
+    let days = match form.days.value().trim() {
+        "" => None,
+        d => match d.parse::<u16>() {
+            Ok(n) if (1..=31).contains(&n) => Some(n),
+            _ => {
+                form.error = Some("Days must be a number from 1 to 31".into());
+                form.field = NewField::Days;
+                return Vec::new();
+            }
+        },
+    };
+    let text = |i: &tui_input::Input| Some(i.value().trim().to_string()).filter(|s| !s.is_empty());
+    let args = crate::cli::NewArgs {
+        file: PathBuf::from(crate::model::slug(&name, "edition")),
+        name,
+        date,
+        days,
+        spaces: text(&form.spaces),
+        slots: text(&form.slots),
+        theme: None,
+        from: form
+            .from
+            .and_then(|i| p.entries.get(i))
+            .map(|e| e.path.clone()),
+    };
+    vec![Effect::Create(Box::new(args))]
+}

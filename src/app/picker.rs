@@ -1,0 +1,146 @@
+//! The edition picker: the editions of the sessions folder, newest first,
+//! and a short form to create a new one (optionally from an earlier one).
+
+use std::path::PathBuf;
+
+use tui_input::Input;
+
+use crate::model::Counts;
+
+/// One edition as the picker lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub name: String,
+    pub dates: String,
+    pub counts: Option<Counts>,
+    /// The first line of the load error, for files that do not load.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewField {
+    Name,
+    Date,
+    Days,
+    Spaces,
+    Slots,
+    From,
+}
+
+impl NewField {
+    pub const ALL: [NewField; 6] = [
+        NewField::Name,
+        NewField::Date,
+        NewField::Days,
+        NewField::Spaces,
+        NewField::Slots,
+        NewField::From,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            NewField::Name => "Name",
+            NewField::Date => "First day (YYYY-MM-DD)",
+            NewField::Days => "Days",
+            NewField::Spaces => "Spaces (Atrium:40, Library:12)",
+            NewField::Slots => "Slots (09:00-09:45, 10:00-10:15=Coffee)",
+            NewField::From => "Start from (←/→)",
+        }
+    }
+}
+
+/// The new-edition form.
+#[derive(Debug, Clone)]
+pub struct NewForm {
+    pub name: Input,
+    pub date: Input,
+    pub days: Input,
+    pub spaces: Input,
+    pub slots: Input,
+    /// Index into the picker's entries, or None for a blank edition.
+    pub from: Option<usize>,
+    pub field: NewField,
+    pub error: Option<String>,
+}
+
+impl NewForm {
+    pub fn new(today: jiff::civil::Date, from: Option<usize>) -> NewForm {
+        NewForm {
+            name: Input::default(),
+            date: Input::new(today.to_string()),
+            days: Input::new(String::new()),
+            spaces: Input::default(),
+            slots: Input::default(),
+            from,
+            field: NewField::Name,
+            error: None,
+        }
+    }
+
+    pub fn input_mut(&mut self) -> Option<&mut Input> {
+        match self.field {
+            NewField::Name => Some(&mut self.name),
+            NewField::Date => Some(&mut self.date),
+            NewField::Days => Some(&mut self.days),
+            NewField::Spaces => Some(&mut self.spaces),
+            NewField::Slots => Some(&mut self.slots),
+            NewField::From => None,
+        }
+    }
+
+    pub fn step(&mut self, forward: bool) {
+        let all = NewField::ALL;
+        let i = all.iter().position(|f| *f == self.field).unwrap_or(0);
+        let n = all.len();
+        self.field = all[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Picker {
+    pub entries: Vec<Entry>,
+    pub selected: usize,
+    pub folder: PathBuf,
+    pub new: Option<NewForm>,
+    /// Why the last edition could not be opened (FILE:LINE:COL: …).
+    pub error: Option<String>,
+}
+
+impl Picker {
+    pub fn from_listing(folder: PathBuf, listed: Vec<crate::storage::Listed>) -> Picker {
+        let entries = listed
+            .into_iter()
+            .map(|l| match l.edition {
+                Ok(e) => Entry {
+                    name: e.name.clone(),
+                    dates: e.dates_label(),
+                    counts: Some(e.counts()),
+                    error: None,
+                    path: l.path,
+                },
+                Err(err) => Entry {
+                    name: l
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    dates: String::new(),
+                    counts: None,
+                    error: err.to_string().lines().next().map(str::to_string),
+                    path: l.path,
+                },
+            })
+            .collect();
+        Picker {
+            entries,
+            selected: 0,
+            folder,
+            new: None,
+            error: None,
+        }
+    }
+}

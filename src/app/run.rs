@@ -1,0 +1,310 @@
+//! The loop: one task owns the terminal; it waits for a terminal event, a
+//! finished save, a signal or a timer, updates the state, and draws only
+//! when something changed. Saves run off the UI path and report back.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    EventStream,
+};
+use crossterm::execute;
+use futures::StreamExt;
+use ratatui::DefaultTerminal;
+use tokio::task::JoinHandle;
+use tokio::time::Instant;
+
+use super::board::Board;
+use super::picker::Picker;
+use super::{App, Effect, Screen};
+use crate::storage::{self, EditionLock, SaveError};
+use crate::ui::{self, theme::Theme};
+
+/// How long a toast stays, and how soon a failed save is tried again.
+const TOAST_FOR: Duration = Duration::from_secs(6);
+const RETRY_AFTER: Duration = Duration::from_secs(2);
+
+/// What the board is opened on.
+pub enum Start {
+    Picker,
+    File(PathBuf),
+}
+
+pub struct Options {
+    pub folder: PathBuf,
+    pub mouse: bool,
+}
+
+/// Loads an edition for the board, locking it; read-only when another
+/// process holds the lock.
+pub fn open_board(path: &Path, folder: &Path) -> Result<(Board, Option<EditionLock>), String> {
+    let edition = storage::load(path).map_err(|e| e.to_string())?;
+    let mut board = Board::new(edition, path.to_path_buf());
+    let lock = match EditionLock::try_acquire(path) {
+        Ok(Some(lock)) => Some(lock),
+        Ok(None) => {
+            board.read_only = Some(
+                "another openspace has this file open; changes here would overwrite it".into(),
+            );
+            None
+        }
+        Err(e) => {
+            board.read_only = Some(format!("cannot lock the file ({e})"));
+            None
+        }
+    };
+    // conveners of the other editions, for Tab in the capture line
+    if let Ok(listed) = storage::list(folder) {
+        let names: Vec<String> = listed
+            .iter()
+            .filter_map(|l| l.edition.as_ref().ok())
+            .flat_map(|e| e.topics.iter().flat_map(|t| t.conveners.clone()))
+            .collect();
+        board.learn_conveners(names.iter().map(String::as_str));
+    }
+    Ok((board, lock))
+}
+
+/// Puts the terminal back: raw mode, alternate screen, mouse, paste, cursor.
+fn restore_terminal() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    let _ = execute!(io::stdout(), crossterm::cursor::Show);
+}
+
+/// A panic anywhere, in this task or a spawned one, restores the terminal,
+/// reports, and ends the program: it must never go on running on a restored terminal.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+        std::process::exit(101);
+    }));
+}
+
+struct Saving {
+    task: Option<JoinHandle<(u64, Result<(), SaveError>)>>,
+    retry_at: Option<Instant>,
+}
+
+impl Saving {
+    /// Starts a save when the board has unsaved changes and none is running.
+    fn kick(&mut self, board: &mut Board) {
+        if board.read_only.is_some() || !board.save.dirty() || self.task.is_some() {
+            return;
+        }
+        if self.retry_at.is_some_and(|t| Instant::now() < t) {
+            return;
+        }
+        let generation = board.save.generation;
+        let path = board.path.clone();
+        let edition = board.edition.clone();
+        board.save.in_flight = true;
+        self.task = Some(tokio::task::spawn_blocking(move || {
+            (generation, storage::save(&path, &edition))
+        }));
+    }
+
+    fn finished(&mut self, board: &mut Board, generation: u64, result: Result<(), SaveError>) {
+        board.save.in_flight = false;
+        match result {
+            Ok(()) => {
+                board.save.saved = board.save.saved.max(generation);
+                board.save.error = None;
+                self.retry_at = None;
+            }
+            Err(e) => {
+                board.save.error = Some(e.source.to_string());
+                self.retry_at = Some(Instant::now() + RETRY_AFTER);
+            }
+        }
+    }
+
+    /// Before quitting: waits for a running save, then writes what is left.
+    async fn flush(&mut self, board: &mut Board) {
+        if let Some(task) = self.task.take()
+            && let Ok((generation, result)) = task.await
+        {
+            self.finished(board, generation, result);
+        }
+        if board.read_only.is_none() && board.save.dirty() {
+            let result = storage::save(&board.path, &board.edition);
+            let generation = board.save.generation;
+            self.finished(board, generation, result);
+        }
+    }
+}
+
+/// Runs the interactive board until the facilitator quits. Errors opening
+/// a file named on the command line come back before the screen is touched.
+pub fn run(start: Start, options: Options) -> Result<(), String> {
+    let today = jiff::Zoned::now().date();
+    let (screen, lock) = match start {
+        Start::File(path) => {
+            let (board, lock) = open_board(&path, &options.folder)?;
+            (Screen::Board(Box::new(board)), lock)
+        }
+        Start::Picker => {
+            let listed = storage::list(&options.folder)
+                .map_err(|e| format!("{}: {e}", options.folder.display()))?;
+            (
+                Screen::Picker(Picker::from_listing(options.folder.clone(), listed)),
+                None,
+            )
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let mut terminal = ratatui::init();
+    install_panic_hook();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if options.mouse {
+        let _ = execute!(io::stdout(), EnableMouseCapture);
+    }
+    let size = terminal
+        .size()
+        .map(|s| (s.width, s.height))
+        .unwrap_or((80, 24));
+    let mut app = App::new(screen, size, today);
+    app.mouse = options.mouse;
+    let result = runtime.block_on(event_loop(&mut terminal, &mut app, lock, &options));
+    restore_terminal();
+    result
+}
+
+async fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    mut lock: Option<EditionLock>,
+    options: &Options,
+) -> Result<(), String> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let theme = Theme::from_env();
+    let mut events = EventStream::new();
+    let mut term = signal(SignalKind::terminate()).map_err(|e| e.to_string())?;
+    let mut hangup = signal(SignalKind::hangup()).map_err(|e| e.to_string())?;
+    let mut saving = Saving {
+        task: None,
+        retry_at: None,
+    };
+    let mut toast_seen = 0u64;
+    let mut toast_until: Option<Instant> = None;
+    let mut redraw = true;
+    loop {
+        if let Some(board) = app.board_mut() {
+            saving.kick(board);
+            if board.toast_seq != toast_seen {
+                toast_seen = board.toast_seq;
+                toast_until = Some(Instant::now() + TOAST_FOR);
+            }
+        }
+        if redraw {
+            terminal
+                .draw(|f| ui::render(app, &theme, f))
+                .map_err(|e| e.to_string())?;
+        }
+        let wake = [toast_until, saving.retry_at].into_iter().flatten().min();
+        let save_done = async {
+            match saving.task.as_mut() {
+                Some(task) => task.await,
+                None => std::future::pending().await,
+            }
+        };
+        let timer = async {
+            match wake {
+                Some(at) => tokio::time::sleep_until(at).await,
+                None => std::future::pending().await,
+            }
+        };
+        let mut effects = Vec::new();
+        // every wake-up changes something on screen, except bare mouse motion
+        redraw = true;
+        tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(event)) => {
+                    redraw = !matches!(
+                        event,
+                        crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
+                            kind: crossterm::event::MouseEventKind::Moved,
+                            ..
+                        })
+                    );
+                    effects = app.handle(&event);
+                }
+                Some(Err(e)) => return Err(e.to_string()),
+                None => break,
+            },
+            done = save_done => {
+                saving.task = None;
+                if let (Ok((generation, result)), Some(board)) = (done, app.board_mut()) {
+                    saving.finished(board, generation, result);
+                }
+            }
+            () = timer => {
+                if toast_until.is_some_and(|t| Instant::now() >= t) {
+                    toast_until = None;
+                    if let Some(board) = app.board_mut() {
+                        board.toast = None;
+                    }
+                }
+            }
+            _ = term.recv() => effects.push(Effect::Quit),
+            _ = hangup.recv() => effects.push(Effect::Quit),
+        }
+        for effect in effects {
+            match effect {
+                Effect::Quit => {
+                    if let Some(board) = app.board_mut() {
+                        saving.flush(board).await;
+                    }
+                    return Ok(());
+                }
+                Effect::ToggleMouse => {
+                    let mut out = io::stdout();
+                    let _ = if app.mouse {
+                        execute!(out, EnableMouseCapture)
+                    } else {
+                        execute!(out, DisableMouseCapture)
+                    };
+                    let _ = out.flush();
+                }
+                Effect::Open(path) => open_from_picker(app, &path, &options.folder, &mut lock),
+                Effect::Create(args) => {
+                    match crate::commands::create_edition(&args, &options.folder) {
+                        Ok((path, _)) => open_from_picker(app, &path, &options.folder, &mut lock),
+                        Err(e) => {
+                            if let Screen::Picker(p) = &mut app.screen
+                                && let Some(form) = &mut p.new
+                            {
+                                form.error = Some(e.0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn open_from_picker(app: &mut App, path: &Path, folder: &Path, lock: &mut Option<EditionLock>) {
+    match open_board(path, folder) {
+        Ok((mut board, new_lock)) => {
+            board.viewport = app.size;
+            board.keep_cursor_in_view();
+            *lock = new_lock;
+            app.screen = Screen::Board(Box::new(board));
+        }
+        Err(e) => {
+            if let Screen::Picker(p) = &mut app.screen {
+                p.new = None;
+                p.error = Some(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The operator's chrome: the top line (edition, paging, badges) and the two
+//! footer lines (mode and keys; what just happened and the save state).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::draw::{fill, line, put, put_right};
+use super::layout::Grid;
+use super::theme::Theme;
+use crate::app::board::Board;
+use crate::app::keymap::Keymap;
+
+pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    fill(buf, area, theme.heading);
+    let e = &board.edition;
+    let mut right = String::new();
+    let spaces = e.spaces.len();
+    if g.cols < spaces {
+        let first = g.first_col + 1;
+        let last = g.first_col + g.cols;
+        let left = if g.first_col > 0 { "◂ " } else { "" };
+        let more = if last < spaces { " ▸" } else { "" };
+        right = format!("{left}spaces {first}–{last} of {spaces}{more} ");
+    }
+    let badge = if board.read_only.is_some() {
+        " READ-ONLY "
+    } else {
+        ""
+    };
+    let right_w = crate::text::width(&right) + crate::text::width(badge) + 1;
+    let left_w = usize::from(area.width).saturating_sub(right_w);
+    let left = format!(" {} · {}", e.name, e.dates_label());
+    line(
+        buf,
+        area.x,
+        area.y,
+        u16::try_from(left_w).unwrap_or(0),
+        &left,
+        theme.heading,
+    );
+    let x = area.right();
+    put_right(buf, x, area.y, badge, theme.warn);
+    let x = x.saturating_sub(u16::try_from(crate::text::width(badge)).unwrap_or(0));
+    put_right(buf, x, area.y, &right, theme.heading);
+}
+
+pub fn footer(board: &Board, keymap: &Keymap, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    fill(buf, area, theme.base);
+    let mode = board.mode();
+    let badge = format!(" {} ", mode.label());
+    put(buf, area.x, area.y, &badge, area.width, theme.badge);
+    let used = badge.chars().count() as u16 + 1;
+    let hints: Vec<String> = keymap
+        .hints(mode)
+        .into_iter()
+        .map(|(k, h)| format!("{k} {}", short(h)))
+        .collect();
+    put(
+        buf,
+        area.x + used,
+        area.y,
+        &hints.join("  "),
+        area.width.saturating_sub(used),
+        theme.base,
+    );
+    if area.height < 2 {
+        return;
+    }
+    let y = area.y + 1;
+    let (status, style) = save_status(board, theme);
+    let status_w = status.chars().count() as u16;
+    put_right(buf, area.right(), y, &status, style);
+    let room = area.width.saturating_sub(status_w + 1);
+    let message = match (&board.read_only, &board.toast) {
+        (_, Some(t)) => t.clone(),
+        (Some(why), None) => format!("Read-only: {why}"),
+        (None, None) => String::new(),
+    };
+    let style = if message.starts_with('⚠') {
+        theme.warn
+    } else {
+        theme.base
+    };
+    put(buf, area.x + 1, y, &message, room.saturating_sub(1), style);
+}
+
+/// The first words of a help text, for the footer ("add topics (capture line)" → "add topics").
+fn short(help: &str) -> &str {
+    help.split(['(', ':', ','])
+        .next()
+        .unwrap_or(help)
+        .trim_end()
+}
+
+fn save_status(board: &Board, theme: &Theme) -> (String, ratatui::style::Style) {
+    let s = &board.save;
+    if board.read_only.is_some() {
+        return (" not saving: read-only ".into(), theme.warn);
+    }
+    match (&s.error, s.dirty()) {
+        (Some(e), true) => (format!(" ⚠ NOT SAVED: {e} — retrying "), theme.error),
+        (_, true) => (" … saving ".into(), theme.base),
+        (_, false) => (" ✓ saved ".into(), theme.ok),
+    }
+}

@@ -1,0 +1,44 @@
+//! Small helpers for writing text into a buffer cell by cell, measured in
+//! terminal columns, clipped to an area: drawing never panics on any size.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::text::{fit, truncate};
+
+/// Writes `text` at (x, y), cut to `max` columns and to the buffer.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) {
+    let area = *buf.area();
+    if y < area.y || y >= area.y + area.height || x >= area.x + area.width {
+        return;
+    }
+    let room = (area.x + area.width - x).min(max);
+    let text = truncate(text, usize::from(room));
+    buf.set_stringn(x, y, text, usize::from(room), style);
+}
+
+/// Fills a line of `width` columns with `text`, padded with the style.
+pub fn line(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) {
+    put(buf, x, y, &fit(text, usize::from(width)), width, style);
+}
+
+/// Paints a rectangle with a style (background), clipped to the buffer.
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(*buf.area());
+    buf.set_style(area, style);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// Writes `text` right-aligned so that it ends at `right` (exclusive).
+pub fn put_right(buf: &mut Buffer, right: u16, y: u16, text: &str, style: Style) {
+    let w = u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
+    let x = right.saturating_sub(w);
+    put(buf, x, y, text, w, style);
+}

@@ -1,0 +1,268 @@
+//! The marketplace grid: slots down, grouped by day, spaces across.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Modifier, Style};
+
+use super::draw::{fill, line, put, put_right};
+use super::layout::{Band, Grid};
+use super::theme::Theme;
+use crate::app::board::{Board, Focus};
+use crate::model::{SlotKind, Topic};
+use crate::text::{truncate, wrap};
+
+pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
+    fill(buf, g.area, theme.base);
+    header(board, g, theme, buf);
+    for &(band, y, h) in &g.bands {
+        match band {
+            Band::Day(day) => {
+                let text = format!("── {} ", day.strftime("%A %-d %B"));
+                let rule = "─".repeat(usize::from(g.area.width));
+                put(
+                    buf,
+                    g.area.x,
+                    y,
+                    &format!("{text}{rule}"),
+                    g.area.width,
+                    theme.heading,
+                );
+            }
+            Band::Row(row) => slot_row(board, g, row, y, h, theme, buf),
+        }
+    }
+    if g.bands.is_empty() {
+        let hint = if board.edition.slots.is_empty() || board.edition.spaces.is_empty() {
+            "No slots or spaces yet: S then a adds a space, A a slot."
+        } else {
+            ""
+        };
+        put(
+            buf,
+            g.area.x + 1,
+            g.area.y + 2,
+            hint,
+            g.area.width.saturating_sub(2),
+            theme.dim,
+        );
+    }
+}
+
+fn header(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
+    let y = g.area.y;
+    line(buf, g.area.x, y, g.time_w, " time", theme.dim);
+    for (i, space) in board
+        .edition
+        .spaces
+        .iter()
+        .enumerate()
+        .skip(g.first_col)
+        .take(g.cols)
+    {
+        let Some(x) = g.col_x(i) else { continue };
+        let mut name = format!("{} {}", i + 1, space.name);
+        if let Some(c) = space.capacity {
+            name.push_str(&format!(" ·{c}"));
+        }
+        let mut style = theme.heading;
+        if board.focus == Focus::Grid && board.cursor.col == i {
+            style = style.add_modifier(Modifier::UNDERLINED);
+        }
+        put(buf, x.saturating_sub(1), y, "│", 1, theme.dim);
+        line(buf, x, y, g.col_w, &name, style);
+    }
+}
+
+fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, buf: &mut Buffer) {
+    let Some(slot) = board
+        .index
+        .rows
+        .get(row)
+        .and_then(|&i| board.edition.slots.get(i))
+    else {
+        return;
+    };
+    let on_row = board.focus == Focus::Grid && board.cursor.row == row;
+    let time_style = if on_row { theme.heading } else { theme.base };
+    let marker = if on_row { "▶" } else { " " };
+    line(
+        buf,
+        g.area.x,
+        y,
+        g.time_w,
+        &format!("{marker}{}", slot.times()),
+        time_style,
+    );
+    let full_x = g.area.x + g.time_w;
+    let full_w = g.area.width.saturating_sub(g.time_w);
+    match &slot.kind {
+        SlotKind::Session => {
+            for col in g.first_col..g.first_col + g.cols {
+                let Some(x) = g.col_x(col) else { continue };
+                for dy in 0..h {
+                    put(buf, x.saturating_sub(1), y + dy, "│", 1, theme.dim);
+                }
+                cell(board, g, row, col, x, y, h, theme, buf);
+            }
+        }
+        SlotKind::Plenary(label) => {
+            let selected = on_row;
+            let style = if selected {
+                theme.selected
+            } else {
+                theme.plenary
+            };
+            line(
+                buf,
+                full_x,
+                y,
+                full_w,
+                &format!(" ◆ {label} · plenary"),
+                style,
+            );
+        }
+        SlotKind::Break(label) => {
+            let style = if on_row { theme.selected } else { theme.pause };
+            line(
+                buf,
+                full_x,
+                y,
+                full_w,
+                &format!(" ○ {label} · break"),
+                style,
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cell(
+    board: &Board,
+    g: &Grid,
+    row: usize,
+    col: usize,
+    x: u16,
+    y: u16,
+    h: u16,
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
+    let w = g.col_w;
+    let here = board.focus == Focus::Grid && board.cursor.row == row && board.cursor.col == col;
+    let topic = board
+        .index
+        .at(row, col)
+        .and_then(|i| board.edition.topics.get(i));
+    let grabbed = board.grab.and_then(|gr| board.topic(gr.topic));
+    let area = ratatui::layout::Rect::new(x, y, w, h);
+    // While carrying a card, the cursor's cell previews it; its old cell shows a ghost.
+    if let (true, Some(carried)) = (here, grabbed) {
+        fill(buf, area, theme.grabbed);
+        let mut lines = vec![format!("✥ {}", carried.title)];
+        if let Some(other) = topic.filter(|t| t.id != carried.id) {
+            lines.push(format!("⇄ swaps with {}", other.title));
+        }
+        write_lines(buf, x, y, w, h, &lines, theme.grabbed);
+        return;
+    }
+    let Some(topic) = topic else {
+        let style = if here { theme.selected } else { theme.base };
+        if here {
+            fill(buf, area, style);
+            put(buf, x, y, "▶ empty · Enter adds", w, style);
+        } else {
+            put(buf, x + 1, y, "·", 1, theme.dim);
+        }
+        return;
+    };
+    if grabbed.is_some_and(|gr| gr.id == topic.id) {
+        put(
+            buf,
+            x,
+            y,
+            &format!("  (moving) {}", topic.title),
+            w,
+            theme.dim,
+        );
+        return;
+    }
+    let style = if here { theme.selected } else { theme.card };
+    fill(buf, area, style);
+    for (i, l) in card_lines(topic, w, h, here).iter().enumerate() {
+        put(buf, x, y + i as u16, l, w, style);
+    }
+    // votes and action points sit at the right of the last line
+    // at one line per row the title has the cell to itself
+    let badge = badges(topic);
+    if !badge.is_empty() && h >= 2 && w >= 12 {
+        put_right(buf, x + w, y + h - 1, &badge, style);
+    }
+}
+
+fn write_lines(buf: &mut Buffer, x: u16, y: u16, w: u16, h: u16, lines: &[String], style: Style) {
+    for (i, l) in lines.iter().take(usize::from(h)).enumerate() {
+        put(buf, x, y + i as u16, l, w, style);
+    }
+}
+
+/// "▲7 ✓1/3"
+fn badges(t: &Topic) -> String {
+    let mut parts = Vec::new();
+    if t.votes > 0 {
+        parts.push(format!("▲{}", t.votes));
+    }
+    let (done, total) = t.action_progress();
+    if total > 0 {
+        parts.push(format!("✓{done}/{total}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" "))
+    }
+}
+
+/// The card's text for its height: the title, then the conveners, leaving
+/// room on the last line for the badges.
+fn card_lines(t: &Topic, w: u16, h: u16, selected: bool) -> Vec<String> {
+    let w = usize::from(w);
+    let h = usize::from(h);
+    let lead = if selected { "▶" } else { " " };
+    let pin = if t.pinned { "⚑ " } else { "" };
+    let badge_w = if h >= 2 {
+        crate::text::width(&badges(t))
+    } else {
+        0
+    };
+    let who = t.conveners_label();
+    let who_w = crate::text::width(&who) + 1;
+    // conveners share the last line with the badges when both fit
+    let own_badge_line = h >= 4 && !who.is_empty() && who_w + badge_w > w;
+    let title_lines = match h {
+        0 => 0,
+        1 | 2 => 1,
+        n if own_badge_line => n - 2,
+        n => n - 1,
+    };
+    let mut lines: Vec<String> = wrap(
+        &format!("{pin}{}", t.title),
+        w.saturating_sub(1),
+        title_lines,
+    )
+    .into_iter()
+    .enumerate()
+    .map(|(i, l)| format!("{}{l}", if i == 0 { lead } else { " " }))
+    .collect();
+    if lines.is_empty() {
+        lines.push(lead.to_string());
+    }
+    if h >= 2 {
+        lines.resize(title_lines.max(1), String::new());
+        let room = if own_badge_line {
+            w.saturating_sub(1)
+        } else {
+            w.saturating_sub(badge_w + 1)
+        };
+        lines.push(format!(" {}", truncate(&who, room)));
+    }
+    lines
+}

@@ -1,0 +1,410 @@
+//! What opens on top of the grid: the capture line, a prompt, the edit form,
+//! the card, help, and the question before quitting unsaved.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
+use tui_input::Input;
+
+use super::draw::{fill, line, put};
+use super::theme::Theme;
+use crate::app::board::Board;
+use crate::app::capture;
+use crate::app::form::Field;
+use crate::app::keymap::{Keymap, Mode};
+use crate::model::{Placement, Status};
+use crate::text::wrap;
+
+/// A text field on one line, scrolled so the cursor shows; sets the cursor.
+fn input_line(f: &mut Frame, input: &Input, x: u16, y: u16, w: u16, theme: &Theme, focused: bool) {
+    let scroll = input.visual_scroll(usize::from(w.saturating_sub(1)));
+    let visible: String = input.value().chars().skip(scroll).collect();
+    let style = theme.input;
+    line(f.buffer_mut(), x, y, w, &visible, style);
+    if focused {
+        let cx = input.visual_cursor().saturating_sub(scroll);
+        let cx = x + u16::try_from(cx).unwrap_or(0).min(w.saturating_sub(1));
+        f.set_cursor_position(Position::new(cx, y));
+    }
+}
+
+pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
+    let Some(c) = &board.capture else { return };
+    fill(f.buffer_mut(), area, theme.base);
+    let label = " Add ▸ ";
+    put(
+        f.buffer_mut(),
+        area.x,
+        area.y,
+        label,
+        area.width,
+        theme.badge,
+    );
+    let lw = label.chars().count() as u16;
+    input_line(
+        f,
+        &c.input,
+        area.x + lw,
+        area.y,
+        area.width.saturating_sub(lw),
+        theme,
+        true,
+    );
+    if area.height < 2 {
+        return;
+    }
+    // A live preview of what Enter will do: the facilitator sees it before the room does.
+    let parsed = capture::parse(c.input.value(), &board.edition);
+    let preview = if parsed.title.is_empty() {
+        "Title @convener #space 10:30 +votes — every part optional; Enter adds, Esc closes"
+            .to_string()
+    } else {
+        let resolved = capture::resolve(&board.edition, &parsed, board.slot_at_cursor());
+        let mut parts = vec![format!("→ “{}”", parsed.title)];
+        if !parsed.conveners.is_empty() {
+            parts.push(format!("by {}", parsed.conveners.join(", ")));
+        }
+        parts.push(match &resolved.cell {
+            Some((s, p)) => board.cell_label(s, p),
+            None => "parking lot".into(),
+        });
+        if let Some(v) = parsed.votes {
+            parts.push(format!("▲{v}"));
+        }
+        parts.extend(resolved.notes);
+        parts.join(" · ")
+    };
+    line(
+        f.buffer_mut(),
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(1),
+        &preview,
+        theme.dim,
+    );
+}
+
+pub fn prompt_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
+    let Some(p) = &board.prompt else { return };
+    fill(f.buffer_mut(), area, theme.base);
+    let label = format!(" {} ▸ ", p.ask.label());
+    put(
+        f.buffer_mut(),
+        area.x,
+        area.y,
+        &label,
+        area.width,
+        theme.badge,
+    );
+    let lw = u16::try_from(crate::text::width(&label))
+        .unwrap_or(0)
+        .min(area.width.saturating_sub(10));
+    input_line(
+        f,
+        &p.input,
+        area.x + lw,
+        area.y,
+        area.width.saturating_sub(lw),
+        theme,
+        true,
+    );
+    if let Some(e) = &p.error {
+        line(
+            f.buffer_mut(),
+            area.x + 1,
+            area.y + 1,
+            area.width.saturating_sub(1),
+            &format!("⚠ {e}"),
+            theme.warn,
+        );
+    } else {
+        line(
+            f.buffer_mut(),
+            area.x + 1,
+            area.y + 1,
+            area.width.saturating_sub(1),
+            "Enter confirms · Esc cancels",
+            theme.dim,
+        );
+    }
+}
+
+/// A centred box of at most w×h, inside `area`.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn boxed(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
+    f.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .title(format!(" {title} "))
+        .style(theme.base)
+        .title_style(theme.heading);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    inner
+}
+
+pub fn form(f: &mut Frame, board: &Board, theme: &Theme) {
+    let Some(form) = &board.form else { return };
+    let full = f.area();
+    let area = centred(full, 76, 12);
+    let title = match &form.target {
+        crate::app::form::Target::Topic(_) => "Edit topic".to_string(),
+        crate::app::form::Target::NewAt(Some((s, p))) => {
+            format!("New topic · {}", board.cell_label(s, p))
+        }
+        crate::app::form::Target::NewAt(None) => "New topic · parking lot".to_string(),
+    };
+    let inner = boxed(f, area, &title, theme);
+    let label_w = 13u16;
+    for (i, field) in Field::ALL.iter().enumerate() {
+        let y = inner.y + u16::try_from(i * 2).unwrap_or(0);
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = form.field == *field;
+        let marker = if focused { "▶" } else { " " };
+        let style = if focused { theme.heading } else { theme.base };
+        put(
+            f.buffer_mut(),
+            inner.x,
+            y,
+            &format!("{marker}{}", field.label()),
+            label_w,
+            style,
+        );
+        let x = inner.x + label_w;
+        let w = inner.width.saturating_sub(label_w);
+        match field {
+            Field::Title => input_line(f, &form.title, x, y, w, theme, focused),
+            Field::Conveners => input_line(f, &form.conveners, x, y, w, theme, focused),
+            Field::Description => input_line(f, &form.description, x, y, w, theme, focused),
+            Field::Kind => {
+                let text = format!("◂ {} ▸", form.kind.label());
+                line(
+                    f.buffer_mut(),
+                    x,
+                    y,
+                    w,
+                    &text,
+                    if focused { theme.selected } else { theme.input },
+                );
+            }
+        }
+    }
+    let y = inner.bottom().saturating_sub(2);
+    if let Some(e) = &form.error {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            y,
+            inner.width,
+            &format!("⚠ {e}"),
+            theme.warn,
+        );
+    }
+    let hint =
+        "Enter saves · Esc puts the original back · Tab next field · conveners: comma-separated";
+    line(
+        f.buffer_mut(),
+        inner.x,
+        inner.bottom().saturating_sub(1),
+        inner.width,
+        hint,
+        theme.dim,
+    );
+}
+
+pub fn detail(f: &mut Frame, board: &Board, theme: &Theme) {
+    let Some(t) = board.detail.and_then(|id| board.topic(id)) else {
+        return;
+    };
+    let full = f.area();
+    let area = centred(
+        full,
+        full.width.saturating_sub(8).min(110),
+        full.height.saturating_sub(4),
+    );
+    let inner = boxed(f, area, "Session", theme);
+    let w = usize::from(inner.width);
+    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
+    for l in wrap(&t.title, w, 3) {
+        lines.push((l, theme.heading));
+    }
+    let place = match &t.placement {
+        Placement::At { slot, space } => board.cell_label(slot, space),
+        Placement::Parked => "parking lot".into(),
+    };
+    let mut facts = vec![
+        t.kind.label().to_string(),
+        place,
+        format!("▲{} votes", t.votes),
+    ];
+    if !t.conveners.is_empty() {
+        facts.insert(0, format!("by {}", t.conveners_label()));
+    }
+    if let Some(n) = t.participants {
+        facts.push(format!("{n} people"));
+    }
+    if t.pinned {
+        facts.push("⚑ pinned".into());
+    }
+    lines.push((facts.join(" · "), theme.base));
+    lines.push((String::new(), theme.base));
+    for (label, text) in [("About", &t.description), ("Notes", &t.notes)] {
+        if text.trim().is_empty() {
+            continue;
+        }
+        lines.push((label.to_string(), theme.heading));
+        for para in text.lines() {
+            for l in wrap(para, w, 20) {
+                lines.push((l, theme.base));
+            }
+        }
+        lines.push((String::new(), theme.base));
+    }
+    if !t.actions.is_empty() {
+        let (done, total) = t.action_progress();
+        lines.push((format!("Action points ✓{done}/{total}"), theme.heading));
+        for a in &t.actions {
+            let mut text = format!("{} {}", a.status.glyph(), a.text);
+            if let Some(o) = &a.owner {
+                text.push_str(&format!(" — {o}"));
+            }
+            if let Some(d) = a.due {
+                text.push_str(&format!(", due {d}"));
+            }
+            if a.status == Status::Dropped {
+                text.push_str(" (dropped)");
+            }
+            for l in wrap(&text, w, 3) {
+                lines.push((l, theme.base));
+            }
+        }
+    }
+    for (i, (text, style)) in lines.iter().take(usize::from(inner.height)).enumerate() {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            text,
+            *style,
+        );
+    }
+}
+
+const HELP_ORDER: [(Mode, &str); 10] = [
+    (Mode::Board, "On the grid"),
+    (Mode::Parking, "In the parking lot"),
+    (
+        Mode::Capture,
+        "Adding topics: Title @convener #space 10:30 +votes",
+    ),
+    (Mode::Grab, "Moving a card"),
+    (Mode::Form, "Editing a card"),
+    (Mode::Detail, "A session"),
+    (Mode::Layout, "Spaces and slots (S)"),
+    (Mode::Prompt, "Answering a question"),
+    (Mode::Picker, "Choosing an edition"),
+    (Mode::Help, "This help"),
+];
+
+/// Help from the keymap table itself: the same rows that dispatch the keys.
+pub fn help(f: &mut Frame, keymap: &Keymap, scroll: u16, theme: &Theme) {
+    let full = f.area();
+    let area = centred(
+        full,
+        full.width.saturating_sub(4).min(100),
+        full.height.saturating_sub(2),
+    );
+    let inner = boxed(f, area, "Keys · Esc closes · ↑↓ scroll", theme);
+    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
+    for (mode, title) in HELP_ORDER {
+        lines.push((title.to_string(), theme.heading));
+        for (keys, help) in keymap.help(mode) {
+            lines.push((format!("  {keys:<16} {help}"), theme.base));
+        }
+        lines.push((String::new(), theme.base));
+    }
+    lines.push((
+        "Ctrl-C quits from anywhere. While typing, letters are text, never commands.".into(),
+        theme.dim,
+    ));
+    let skip = usize::from(scroll).min(lines.len().saturating_sub(1));
+    for (i, (text, style)) in lines
+        .iter()
+        .skip(skip)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            text,
+            *style,
+        );
+    }
+}
+
+pub fn confirm_quit(f: &mut Frame, board: &Board, theme: &Theme) {
+    let area = centred(f.area(), 64, 7);
+    let inner = boxed(f, area, "Quit without saving?", theme);
+    let e = board.save.error.clone().unwrap_or_default();
+    let text = [
+        format!("The last changes are NOT on disk: {e}"),
+        String::new(),
+        "y  quit and lose them".to_string(),
+        "n  stay (saving is retried)".to_string(),
+    ];
+    for (i, l) in text.iter().enumerate() {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            l,
+            if i == 0 { theme.warn } else { theme.base },
+        );
+    }
+}
+
+pub fn too_small(f: &mut Frame, theme: &Theme) {
+    let area = f.area();
+    fill(f.buffer_mut(), area, theme.base);
+    let text = format!(
+        "openspace needs a window of at least {}×{}; this one is {}×{}. Make it larger or the font smaller.",
+        super::layout::MIN_WIDTH,
+        super::layout::MIN_HEIGHT,
+        area.width,
+        area.height
+    );
+    let lines = wrap(
+        &text,
+        usize::from(area.width.max(1)),
+        usize::from(area.height.max(1)),
+    );
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, l) in lines.iter().enumerate() {
+        put(
+            f.buffer_mut(),
+            area.x,
+            area.y + top + i as u16,
+            l,
+            area.width,
+            theme.heading,
+        );
+    }
+}
