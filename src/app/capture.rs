@@ -13,6 +13,8 @@ pub struct Parsed {
     pub conveners: Vec<String>,
     pub space: Option<SpaceId>,
     pub time: Option<Time>,
+    /// The time as typed, to put back into the title when no slot holds it.
+    pub time_text: Option<String>,
     pub votes: Option<u32>,
     /// What was not understood and so kept in the title.
     pub warnings: Vec<String>,
@@ -112,6 +114,7 @@ pub fn parse(line: &str, edition: &Edition) -> Parsed {
             out.votes = Some(out.votes.unwrap_or(0).saturating_add(n));
         } else if let Some(t) = time(word).filter(|_| out.time.is_none()) {
             out.time = Some(t);
+            out.time_text = Some(word.to_string());
         } else {
             title.push(word);
         }
@@ -136,6 +139,8 @@ pub fn slot_at(edition: &Edition, day: Option<Date>, at: Time) -> Option<SlotId>
 pub struct Resolved {
     /// The cell, when one was asked for and is free.
     pub cell: Option<(SlotId, SpaceId)>,
+    /// The title, with a time that no slot holds put back at its end.
+    pub title: String,
     pub notes: Vec<String>,
 }
 
@@ -151,11 +156,15 @@ pub fn resolve(
     let mut notes = parsed.warnings.clone();
     let day = cursor_slot.map(|s| s.day);
     let slot = parsed.time.and_then(|t| slot_at(edition, day, t));
+    let mut title = parsed.title.clone();
     if let (Some(t), None) = (parsed.time, &slot) {
         notes.push(format!(
-            "no session slot at {}: parked",
+            "no session slot at {}: parked, time kept in the title",
             clock::format_hhmm(t)
         ));
+        if let Some(text) = &parsed.time_text {
+            title = format!("{title} {text}").trim().to_string();
+        }
     }
     let slot = slot.or_else(|| {
         parsed.space.as_ref().and(
@@ -180,7 +189,7 @@ pub fn resolve(
     } else if cell.is_none() && parsed.time.is_some() && notes.is_empty() {
         notes.push("every space is taken at that time: parked".into());
     }
-    Resolved { cell, notes }
+    Resolved { cell, title, notes }
 }
 
 /// The text that puts a topic into a cell, for prefilling the line: "#Atrium 10:30".

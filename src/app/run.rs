@@ -151,7 +151,10 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
             let listed = storage::list(&options.folder)
                 .map_err(|e| format!("{}: {e}", options.folder.display()))?;
             (
-                Screen::Picker(Box::new(Picker::from_listing(options.folder.clone(), listed))),
+                Screen::Picker(Box::new(Picker::from_listing(
+                    options.folder.clone(),
+                    listed,
+                ))),
                 None,
             )
         }

@@ -342,13 +342,13 @@ impl Board {
         }
         let resolved = capture::resolve(&self.edition, &parsed, self.slot_at_cursor());
         let draft = TopicDraft {
-            title: parsed.title.clone(),
+            title: resolved.title.clone(),
             conveners: parsed.conveners.clone(),
             ..TopicDraft::default()
         };
         let votes = parsed.votes;
         let cell = resolved.cell.clone();
-        let label = format!("add “{}”", parsed.title);
+        let label = format!("add “{}”", resolved.title);
         let placed = self.change(label, |e| {
             let id = e.add_topic(draft)?;
             if let Some(v) = votes {
@@ -364,7 +364,7 @@ impl Board {
             Some((s, p)) => self.cell_label(s, p),
             None => "the parking lot".to_string(),
         };
-        let mut text = format!("Added “{}” to {where_to} — u undoes", parsed.title);
+        let mut text = format!("Added “{}” to {where_to} — u undoes", resolved.title);
         if !resolved.notes.is_empty() {
             text = format!("{text} · {}", resolved.notes.join(" · "));
         }
@@ -491,7 +491,10 @@ impl Board {
                 self.learn_conveners(names.iter().map(String::as_str));
             }
             None => {
-                let message = self.toast.clone();
+                let message = self
+                    .toast
+                    .clone()
+                    .map(|t| t.trim_start_matches("⚠ ").to_string());
                 if let Some(f) = &mut self.form {
                     f.error = message;
                     if f.title.value().trim().is_empty() {
@@ -836,7 +839,7 @@ impl Board {
             }
             Err(message) => {
                 if let Some(p) = &mut self.prompt {
-                    p.error = Some(message);
+                    p.error = Some(message.trim_start_matches("⚠ ").to_string());
                 }
             }
         }

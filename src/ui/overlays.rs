@@ -60,7 +60,7 @@ pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
             .to_string()
     } else {
         let resolved = capture::resolve(&board.edition, &parsed, board.slot_at_cursor());
-        let mut parts = vec![format!("→ “{}”", parsed.title)];
+        let mut parts = vec![format!("→ “{}”", resolved.title)];
         if !parsed.conveners.is_empty() {
             parts.push(format!("by {}", parsed.conveners.join(", ")));
         }

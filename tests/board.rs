@@ -1,0 +1,541 @@
+//! Update tests: a sequence of keys, then the state and the effects — the
+//! board as the facilitator drives it, without a terminal.
+
+mod common;
+
+use common::*;
+use crossterm::event::Event;
+use openspace::app::Effect;
+use openspace::app::board::Focus;
+use openspace::app::keymap::Mode;
+use openspace::model::{Edition, Placement};
+
+fn app() -> openspace::app::App {
+    board_app(small_edition(), (120, 40))
+}
+
+fn topics(app: &openspace::app::App) -> usize {
+    board(app).edition.topics.len()
+}
+
+#[test]
+fn the_capture_line_adds_the_example_topic_and_stays_open() {
+    let mut app = app();
+    press(&mut app, "a");
+    assert_eq!(app.mode(), Mode::Capture);
+    // the line opens prefilled with the first free cell of the cursor's slot
+    let prefill = board(&app)
+        .capture
+        .as_ref()
+        .unwrap()
+        .input
+        .value()
+        .to_string();
+    assert_eq!(prefill, " #Garden 09:30");
+    // replace the prefill with the whole example line
+    board_mut_clear_capture(&mut app);
+    type_text(&mut app, "Service mesh again @Marta #Atrium 10:30 +5");
+    press(&mut app, "<Enter>");
+    let t = titled(&app, "Service mesh again");
+    assert_eq!(t.conveners, vec!["Marta"]);
+    assert_eq!(t.votes, 5);
+    assert_eq!(where_is(&app, "Service mesh again"), "Atrium 10:30");
+    assert_eq!(app.mode(), Mode::Capture, "Enter keeps the line open");
+    let toast = board(&app).toast.clone().unwrap();
+    assert!(
+        toast.contains("Added “Service mesh again” to Atrium"),
+        "{toast}"
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode(), Mode::Board);
+}
+
+/// Empties the capture line whatever its content (tui-input has no "select all").
+fn board_mut_clear_capture(app: &mut openspace::app::App) {
+    if let Some(b) = app.board_mut()
+        && let Some(c) = &mut b.capture
+    {
+        c.input = tui_input::Input::default();
+    }
+}
+
+#[test]
+fn capturing_into_the_prefilled_cells_fills_the_slot_left_to_right() {
+    let mut app = app();
+    press(&mut app, "a");
+    type_text(&mut app, "Pitch one @Zoë");
+    press(&mut app, "<Enter>");
+    assert_eq!(where_is(&app, "Pitch one"), "Garden 09:30");
+    // the slot is now full: the next line is prefilled with nothing on this row
+    type_text(&mut app, "Pitch two");
+    press(&mut app, "<Enter>");
+    assert_ne!(where_is(&app, "Pitch two"), "Garden 09:30");
+    assert_eq!(titled(&app, "Pitch one").conveners, vec!["Zoë"]);
+}
+
+#[test]
+fn odd_capture_lines_are_never_rejected_and_lose_nothing() {
+    let mut app = app();
+    press(&mut app, "<Tab>a");
+    assert_eq!(
+        board(&app).capture.as_ref().unwrap().input.value(),
+        "",
+        "no prefill from the parking lot"
+    );
+    let before = topics(&app);
+
+    // only spaces: nothing added, a hint, the line stays open
+    type_text(&mut app, "     ");
+    press(&mut app, "<Enter>");
+    assert_eq!(topics(&app), before);
+    assert!(board(&app).toast.clone().unwrap().contains("title"));
+    assert_eq!(app.mode(), Mode::Capture);
+    board_mut_clear_capture(&mut app);
+
+    // an unknown space stays in the title; the topic is parked
+    type_text(&mut app, "Roadmaps #Narnia @Ola");
+    press(&mut app, "<Enter>");
+    assert_eq!(where_is(&app, "Roadmaps #Narnia"), "parked");
+    assert!(
+        board(&app)
+            .toast
+            .clone()
+            .unwrap()
+            .contains("no space “Narnia”")
+    );
+
+    // a time outside every slot stays in the title too
+    type_text(&mut app, "Late talk 23:00");
+    press(&mut app, "<Enter>");
+    assert_eq!(where_is(&app, "Late talk 23:00"), "parked");
+
+    // emoji and wide characters
+    type_text(&mut app, "🚀 Launch 会议 @Zoë +2");
+    press(&mut app, "<Enter>");
+    assert_eq!(titled(&app, "🚀 Launch 会议").votes, 2);
+
+    // 500 characters
+    let long = "x".repeat(500);
+    type_text(&mut app, &long);
+    press(&mut app, "<Enter>");
+    assert_eq!(titled(&app, &long).title.chars().count(), 500);
+    assert_eq!(topics(&app), before + 4);
+}
+
+#[test]
+fn up_recalls_earlier_lines_and_tab_completes() {
+    let mut app = app();
+    press(&mut app, "<Tab>a");
+    type_text(&mut app, "First pitch @Marta");
+    press(&mut app, "<Enter><Up>");
+    assert_eq!(
+        board(&app).capture.as_ref().unwrap().input.value(),
+        "First pitch @Marta"
+    );
+    press(&mut app, "<Down>");
+    assert_eq!(board(&app).capture.as_ref().unwrap().input.value(), "");
+    type_text(&mut app, "Second @Pi");
+    press(&mut app, "<Tab>");
+    assert_eq!(
+        board(&app).capture.as_ref().unwrap().input.value(),
+        "Second @Piotr "
+    );
+    type_text(&mut app, "#Lib");
+    press(&mut app, "<Tab>");
+    assert_eq!(
+        board(&app).capture.as_ref().unwrap().input.value(),
+        "Second @Piotr #Library "
+    );
+}
+
+#[test]
+fn while_typing_letters_are_text_not_commands() {
+    let mut app = app();
+    press(&mut app, "a");
+    board_mut_clear_capture(&mut app);
+    let effects = press(&mut app, "qudm?");
+    assert!(effects.is_empty(), "q must not quit while typing");
+    assert_eq!(board(&app).capture.as_ref().unwrap().input.value(), "qudm?");
+    let effects = press(&mut app, "<C-c>");
+    assert_eq!(effects, vec![Effect::Quit], "Ctrl-C always quits");
+}
+
+#[test]
+fn pasting_several_lines_adds_one_parked_topic_per_line() {
+    let mut app = app();
+    press(&mut app, "a");
+    let before = topics(&app);
+    app.handle(&Event::Paste(
+        "Hiring @Ewa\n\nOn-call +4\r\nDocs nobody reads\n".into(),
+    ));
+    assert_eq!(topics(&app), before + 3);
+    assert_eq!(where_is(&app, "On-call"), "parked");
+    assert_eq!(titled(&app, "On-call").votes, 4);
+    assert_eq!(titled(&app, "Hiring").conveners, vec!["Ewa"]);
+    // one undo takes the whole paste back
+    press(&mut app, "<Esc>u");
+    assert_eq!(topics(&app), before);
+}
+
+#[test]
+fn grab_move_and_drop_swaps_with_an_occupied_cell() {
+    let mut app = app();
+    // cursor starts on the first session cell: Atrium 09:30 (Service mesh)
+    assert_eq!(
+        board(&app).selected().unwrap().title,
+        "Service mesh in our cloud"
+    );
+    press(&mut app, "m");
+    assert_eq!(app.mode(), Mode::Grab);
+    press(&mut app, "l<Enter>");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Library 09:30");
+    assert_eq!(where_is(&app, "Team tourism"), "Atrium 09:30");
+    assert!(
+        board(&app)
+            .toast
+            .clone()
+            .unwrap()
+            .contains("swapped with “Team tourism”")
+    );
+    // undo puts both back
+    press(&mut app, "u");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Atrium 09:30");
+    assert_eq!(where_is(&app, "Team tourism"), "Library 09:30");
+}
+
+#[test]
+fn esc_cancels_a_move_and_breaks_refuse_a_drop() {
+    let mut app = app();
+    let before = board(&app).edition.clone();
+    press(&mut app, "mjjl<Esc>");
+    assert_eq!(board(&app).edition, before);
+    assert_eq!(board(&app).cursor.col, 0, "the cursor goes back");
+    // the row below the first session is the coffee break
+    press(&mut app, "mj<Enter>");
+    assert_eq!(app.mode(), Mode::Grab, "still carrying");
+    assert!(
+        board(&app)
+            .toast
+            .clone()
+            .unwrap()
+            .contains("break or plenary")
+    );
+    assert_eq!(board(&app).edition, before);
+}
+
+#[test]
+fn shift_arrows_move_a_card_one_cell_skipping_breaks() {
+    let mut app = app();
+    press(&mut app, "<S-Down>");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Atrium 10:30");
+    press(&mut app, "<S-Right>");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Library 10:30");
+    press(&mut app, "K");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Library 09:30");
+    assert_eq!(where_is(&app, "Team tourism"), "Library 10:30", "swapped");
+}
+
+#[test]
+fn park_and_unpark() {
+    let mut app = app();
+    press(&mut app, "p");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "parked");
+    // in the parking lot (sorted by votes: 7 first), m grabs it to place it
+    press(&mut app, "<Tab>");
+    assert_eq!(board(&app).focus, Focus::Parking);
+    assert_eq!(
+        board(&app).selected().unwrap().title,
+        "Service mesh in our cloud"
+    );
+    press(&mut app, "m");
+    assert_eq!(app.mode(), Mode::Grab);
+    press(&mut app, "ll<Enter>");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Garden 09:30");
+}
+
+#[test]
+fn a_pinned_card_does_not_move_until_unpinned() {
+    let mut app = app();
+    press(&mut app, "*");
+    assert!(titled(&app, "Service mesh in our cloud").pinned);
+    press(&mut app, "m");
+    assert_eq!(app.mode(), Mode::Board);
+    assert!(board(&app).toast.clone().unwrap().contains("pinned"));
+    press(&mut app, "p<S-Right>");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Atrium 09:30");
+    press(&mut app, "*p");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "parked");
+}
+
+#[test]
+fn enter_on_an_empty_cell_starts_a_topic_there_and_esc_in_a_form_restores() {
+    let mut app = app();
+    press(&mut app, "ll<Enter>");
+    assert_eq!(app.mode(), Mode::Form);
+    type_text(&mut app, "Garden chat");
+    press(&mut app, "<Tab>");
+    type_text(&mut app, "Ola, Piotr");
+    press(&mut app, "<Enter>");
+    assert_eq!(where_is(&app, "Garden chat"), "Garden 09:30");
+    assert_eq!(titled(&app, "Garden chat").conveners, vec!["Ola", "Piotr"]);
+    // editing, then Esc: the original stays
+    let before = board(&app).edition.clone();
+    press(&mut app, "e");
+    type_text(&mut app, " CHANGED");
+    press(&mut app, "<Esc>");
+    assert_eq!(board(&app).edition, before);
+    // an emptied title is refused inside the form, which stays open
+    press(&mut app, "e");
+    for _ in 0..30 {
+        press(&mut app, "<BS>");
+    }
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Form);
+    assert!(board(&app).form.as_ref().unwrap().error.is_some());
+    assert_eq!(board(&app).edition, before);
+}
+
+#[test]
+fn delete_asks_nothing_and_undo_brings_it_back() {
+    let mut app = app();
+    let before = board(&app).edition.clone();
+    press(&mut app, "d");
+    assert!(
+        board(&app)
+            .edition
+            .topics
+            .iter()
+            .all(|t| t.title != "Service mesh in our cloud")
+    );
+    assert!(board(&app).toast.clone().unwrap().contains("u undoes"));
+    press(&mut app, "u");
+    assert_eq!(board(&app).edition, before);
+}
+
+/// Each kind of change, undone and redone: (keys, what to check changed).
+#[test]
+fn undo_and_redo_across_every_kind_of_change() {
+    let cases: &[(&str, &str)] = &[
+        ("a<C-u>", "capture"),
+        ("e", "edit"),
+        ("m l<Enter>", "move"),
+        ("<S-Down>", "shove"),
+        ("p", "park"),
+        ("d", "delete"),
+        ("*", "pin"),
+        ("+", "vote up"),
+        ("-", "vote down"),
+        ("=", "set votes"),
+        ("Sa", "add space"),
+        ("Sr", "rename space"),
+        ("Sd", "remove space"),
+        ("S<lt>", "move space"),
+        ("SA", "add slot"),
+        ("SR", "edit slot"),
+        ("SD", "remove slot"),
+    ];
+    for (keys, what) in cases {
+        let mut app = app();
+        // start one column right, so "move space left" has somewhere to go
+        press(&mut app, "l");
+        let before: Edition = board(&app).edition.clone();
+        do_change(&mut app, keys, what);
+        let after = board(&app).edition.clone();
+        assert_ne!(before, after, "{what}: the change happened");
+        press(&mut app, "<Esc>");
+        press(&mut app, "u");
+        assert_eq!(board(&app).edition, before, "{what}: undo restores");
+        press(&mut app, "U");
+        assert_eq!(board(&app).edition, after, "{what}: redo reapplies");
+        press(&mut app, "<C-z>");
+        assert_eq!(board(&app).edition, before, "{what}: Ctrl-Z undoes");
+        press(&mut app, "<C-y>");
+        assert_eq!(board(&app).edition, after, "{what}: Ctrl-Y redoes");
+    }
+}
+
+fn do_change(app: &mut openspace::app::App, keys: &str, what: &str) {
+    match what {
+        "capture" => {
+            press(app, "a");
+            board_mut_clear_capture(app);
+            type_text(app, "New one @Ada +2");
+            press(app, "<Enter><Esc>");
+        }
+        "edit" => {
+            press(app, "e");
+            type_text(app, "!");
+            press(app, "<Enter>");
+        }
+        "move" => {
+            press(app, "ml<Enter>");
+        }
+        "set votes" => {
+            press(app, "=");
+            press(app, "<BS>");
+            type_text(app, "42");
+            press(app, "<Enter>");
+        }
+        "add space" | "add slot" | "rename space" | "edit slot" => {
+            press(app, &keys[..2]);
+            if let Some(b) = app.board_mut()
+                && let Some(p) = &mut b.prompt
+            {
+                p.input = tui_input::Input::default();
+            }
+            let text = match what {
+                "add space" => "Terrace:16",
+                "rename space" => "Big Atrium:60",
+                "add slot" => "16:00-16:45",
+                _ => "09:35-10:15",
+            };
+            type_text(app, text);
+            press(app, "<Enter>");
+            assert!(
+                board(app).prompt.is_none(),
+                "{what}: {:?}",
+                board(app).prompt
+            );
+            press(app, "<Esc>");
+        }
+        "move space" => {
+            press(app, "S<");
+            press(app, "<Esc>");
+        }
+        _ => {
+            press(app, keys);
+            press(app, "<Esc>");
+        }
+    }
+}
+
+#[test]
+fn removing_a_space_from_the_board_parks_its_sessions() {
+    let mut app = app();
+    let before = topics(&app);
+    press(&mut app, "Sd");
+    assert_eq!(topics(&app), before, "no topic is deleted");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "parked");
+    assert!(
+        board(&app)
+            .edition
+            .spaces
+            .iter()
+            .all(|s| s.name != "Atrium")
+    );
+}
+
+#[test]
+fn a_group_moving_to_the_garden_takes_seconds() {
+    let mut app = app();
+    // add the space, then move the session there
+    press(&mut app, "Sa");
+    type_text(&mut app, "Garden tent:20");
+    press(&mut app, "<Enter><Esc>");
+    assert!(
+        board(&app)
+            .edition
+            .spaces
+            .iter()
+            .any(|s| s.name == "Garden tent" && s.capacity == Some(20))
+    );
+    press(&mut app, "1m4<Enter>");
+    assert_eq!(
+        where_is(&app, "Service mesh in our cloud"),
+        "Garden tent 09:30"
+    );
+}
+
+#[test]
+fn navigation_keys_stay_on_the_board() {
+    let mut app = app();
+    press(&mut app, "G");
+    let last = board(&app).index.rows.len() - 1;
+    assert_eq!(board(&app).cursor.row, last);
+    press(&mut app, "g");
+    assert_eq!(board(&app).cursor.row, 0);
+    press(&mut app, "3");
+    assert_eq!(board(&app).cursor.col, 2);
+    press(&mut app, "9");
+    assert_eq!(board(&app).cursor.col, 2, "no space 9");
+    press(&mut app, "llllll");
+    assert_eq!(board(&app).cursor.col, 2, "never past the last space");
+    press(&mut app, "<PageDown><PageDown><PageUp>");
+    assert!(board(&app).cursor.row <= last);
+}
+
+#[test]
+fn quitting_is_immediate_unless_a_save_is_failing() {
+    let mut app = app();
+    assert_eq!(press(&mut app, "q"), vec![Effect::Quit]);
+    let mut app = self::app();
+    press(&mut app, "+");
+    if let Some(b) = app.board_mut() {
+        b.save.error = Some("disk full".into());
+    }
+    assert!(press(&mut app, "q").is_empty());
+    assert_eq!(app.mode(), Mode::ConfirmQuit);
+    assert!(press(&mut app, "n").is_empty());
+    assert_eq!(app.mode(), Mode::Board);
+    press(&mut app, "q");
+    assert_eq!(press(&mut app, "y"), vec![Effect::Quit]);
+}
+
+#[test]
+fn a_read_only_board_changes_nothing() {
+    let mut app = app();
+    if let Some(b) = app.board_mut() {
+        b.read_only = Some("another openspace has this file open".into());
+    }
+    let before = board(&app).edition.clone();
+    press(&mut app, "d+p*");
+    press(&mut app, "a");
+    type_text(&mut app, "Nope");
+    press(&mut app, "<Enter><Esc>");
+    assert_eq!(board(&app).edition, before);
+    assert!(board(&app).toast.clone().unwrap().starts_with("Read-only"));
+    assert_eq!(board(&app).save.generation, 0, "nothing to save");
+}
+
+#[test]
+fn every_change_asks_for_a_save() {
+    let mut app = app();
+    assert!(!board(&app).save.dirty());
+    press(&mut app, "+");
+    assert!(board(&app).save.dirty());
+    let g = board(&app).save.generation;
+    press(&mut app, "jjk");
+    assert_eq!(
+        board(&app).save.generation,
+        g,
+        "moving the cursor is not a change"
+    );
+}
+
+#[test]
+fn help_lists_the_keymap_and_closes() {
+    let mut app = app();
+    press(&mut app, "?");
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, "j");
+    assert_eq!(app.mode(), Mode::Help, "scrolling keeps help open");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode(), Mode::Board);
+}
+
+#[test]
+fn the_parked_topic_stays_selected_while_votes_reorder_the_lot() {
+    let mut app = app();
+    press(&mut app, "pj"); // park Service mesh (7 votes); parking lot: Service mesh 7, Staying technical 2
+    press(&mut app, "<Tab>j");
+    assert_eq!(board(&app).selected().unwrap().title, "Staying technical");
+    for _ in 0..6 {
+        press(&mut app, "+");
+    }
+    assert_eq!(board(&app).selected().unwrap().title, "Staying technical");
+    assert_eq!(board(&app).parking_sel, 0, "now first, with 8 votes");
+    assert!(matches!(
+        titled(&app, "Staying technical").placement,
+        Placement::Parked
+    ));
+}
