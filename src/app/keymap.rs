@@ -687,6 +687,63 @@ pub const DEFAULT: &[Binding] = &[
     hint(b(Picker, Key::ch('?'), Action::Help, "help")),
 ];
 
+/// The modes in the order help and the README show them, with their titles.
+pub const HELP_SECTIONS: [(Mode, &str); 10] = [
+    (Mode::Board, "On the grid"),
+    (Mode::Parking, "In the parking lot"),
+    (
+        Mode::Capture,
+        "Adding topics: Title @convener #space 10:30 +votes",
+    ),
+    (Mode::Grab, "Moving a card"),
+    (Mode::Form, "Editing a card"),
+    (Mode::Detail, "A session"),
+    (Mode::Layout, "Spaces and slots (S)"),
+    (Mode::Prompt, "Answering a question"),
+    (Mode::Picker, "Choosing an edition"),
+    (Mode::Help, "This help"),
+];
+
+/// Several keys for one thing, compactly: "u Ctrl-Z", "1…9", "Shift-↑↓←→ KJHL".
+fn keys_label(keys: &[Key]) -> String {
+    let is_arrow = |k: &Key| {
+        matches!(
+            k.code,
+            KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right
+        )
+    };
+    let arrows: Vec<&Key> = keys.iter().filter(|k| is_arrow(k)).collect();
+    let rest: Vec<&Key> = keys.iter().filter(|k| !is_arrow(k)).collect();
+    let mut parts = Vec::new();
+    if arrows.len() > 1 && arrows.iter().all(|k| k.mods == arrows[0].mods) {
+        let prefix = Key {
+            code: KeyCode::Char('x'),
+            mods: arrows[0].mods,
+        }
+        .label();
+        let prefix = prefix.trim_end_matches('x');
+        let glyphs: String = arrows.iter().map(|k| Key::plain(k.code).label()).collect();
+        parts.push(format!("{prefix}{glyphs}"));
+    } else {
+        parts.extend(arrows.iter().map(|k| k.label()));
+    }
+    let singles: Vec<String> = rest.iter().map(|k| k.label()).collect();
+    let all_chars = singles.iter().all(|l| l.chars().count() == 1);
+    if all_chars && singles.len() > 3 {
+        let digits = singles
+            .iter()
+            .all(|l| l.chars().all(|c| c.is_ascii_digit()));
+        parts.push(if digits {
+            format!("{}…{}", singles[0], singles[singles.len() - 1])
+        } else {
+            singles.concat()
+        });
+    } else {
+        parts.extend(singles);
+    }
+    parts.join(" ")
+}
+
 /// The keys in force: the defaults, which a config file may override.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -729,24 +786,32 @@ impl Keymap {
 
     /// Help lines for a mode: keys joined, one line per distinct text, in table order.
     pub fn help(&self, mode: Mode) -> Vec<(String, &'static str)> {
-        let mut lines: Vec<(Vec<String>, &'static str)> = Vec::new();
+        let mut lines: Vec<(Vec<Key>, &'static str)> = Vec::new();
         for b in self.bindings.iter().filter(|b| b.mode == mode) {
             match lines.iter_mut().find(|(_, h)| *h == b.help) {
-                Some((keys, _)) => keys.push(b.key.label()),
-                None => lines.push((vec![b.key.label()], b.help)),
+                Some((keys, _)) => keys.push(b.key),
+                None => lines.push((vec![b.key], b.help)),
             }
         }
         lines
             .into_iter()
-            .map(|(keys, help)| {
-                let label = if keys.len() > 3 {
-                    format!("{}…{}", keys[0], keys[keys.len() - 1])
-                } else {
-                    keys.join(" ")
-                };
-                (label, help)
-            })
+            .map(|(keys, help)| (keys_label(&keys), help))
             .collect()
+    }
+
+    /// The key tables of the README, one per mode, as Markdown.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for (mode, title) in HELP_SECTIONS {
+            out.push_str(&format!(
+                "\n**{title}**\n\n| keys | what they do |\n|---|---|\n"
+            ));
+            for (keys, help) in self.help(mode) {
+                let keys = keys.replace('|', "\\|");
+                out.push_str(&format!("| `{keys}` | {help} |\n"));
+            }
+        }
+        out
     }
 
     /// The footer's few hints for a mode: ("a", "add topics (capture line)").
@@ -846,6 +911,11 @@ mod tests {
         assert_eq!(undo.0, "u Ctrl-Z");
         let jump = help.iter().find(|(_, h)| *h == "jump to space N").unwrap();
         assert_eq!(jump.0, "1…9");
+        let shove = help
+            .iter()
+            .find(|(_, h)| *h == "move the card one cell")
+            .unwrap();
+        assert_eq!(shove.0, "Shift-↑↓←→ KJHL");
         for b in DEFAULT {
             assert!(k.help(b.mode).iter().any(|(_, h)| *h == b.help));
         }

@@ -237,26 +237,28 @@ fn card_lines(t: &Topic, w: u16, h: u16, selected: bool) -> Vec<String> {
     let who_w = crate::text::width(&who) + 1;
     // conveners share the last line with the badges when both fit
     let own_badge_line = h >= 4 && !who.is_empty() && who_w + badge_w > w;
-    let title_lines = match h {
+    let n_title = match h {
         0 => 0,
         1 | 2 => 1,
         n if own_badge_line => n - 2,
         n => n - 1,
     };
-    let mut lines: Vec<String> = wrap(
-        &format!("{pin}{}", t.title),
-        w.saturating_sub(1),
-        title_lines,
-    )
-    .into_iter()
-    .enumerate()
-    .map(|(i, l)| format!("{}{l}", if i == 0 { lead } else { " " }))
-    .collect();
+    let title = format!("{pin}{}", t.title);
+    // one line: cut the title rather than wrap it, so as much as fits shows
+    let title_lines = if n_title == 1 {
+        vec![truncate(&title, w.saturating_sub(1))]
+    } else {
+        wrap(&title, w.saturating_sub(1), n_title)
+    };
+    let mut lines: Vec<String> = title_lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", if i == 0 { lead } else { " " }))
+        .collect();
     if lines.is_empty() {
         lines.push(lead.to_string());
     }
     if h >= 2 {
-        lines.resize(title_lines.max(1), String::new());
         let room = if own_badge_line {
             w.saturating_sub(1)
         } else {

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::app::board::Board;
 use crate::app::capture;
 use crate::app::form::Field;
-use crate::app::keymap::{Keymap, Mode};
+use crate::app::keymap::{HELP_SECTIONS, Keymap};
 use crate::model::{Placement, Status};
 use crate::text::wrap;
 
@@ -304,22 +304,6 @@ pub fn detail(f: &mut Frame, board: &Board, theme: &Theme) {
     }
 }
 
-const HELP_ORDER: [(Mode, &str); 10] = [
-    (Mode::Board, "On the grid"),
-    (Mode::Parking, "In the parking lot"),
-    (
-        Mode::Capture,
-        "Adding topics: Title @convener #space 10:30 +votes",
-    ),
-    (Mode::Grab, "Moving a card"),
-    (Mode::Form, "Editing a card"),
-    (Mode::Detail, "A session"),
-    (Mode::Layout, "Spaces and slots (S)"),
-    (Mode::Prompt, "Answering a question"),
-    (Mode::Picker, "Choosing an edition"),
-    (Mode::Help, "This help"),
-];
-
 /// Help from the keymap table itself: the same rows that dispatch the keys.
 pub fn help(f: &mut Frame, keymap: &Keymap, scroll: u16, theme: &Theme) {
     let full = f.area();
@@ -330,10 +314,10 @@ pub fn help(f: &mut Frame, keymap: &Keymap, scroll: u16, theme: &Theme) {
     );
     let inner = boxed(f, area, "Keys · Esc closes · ↑↓ scroll", theme);
     let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
-    for (mode, title) in HELP_ORDER {
+    for (mode, title) in HELP_SECTIONS {
         lines.push((title.to_string(), theme.heading));
         for (keys, help) in keymap.help(mode) {
-            lines.push((format!("  {keys:<16} {help}"), theme.base));
+            lines.push((format!("  {keys:<18} {help}"), theme.base));
         }
         lines.push((String::new(), theme.base));
     }

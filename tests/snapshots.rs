@@ -1,0 +1,184 @@
+//! Whole-screen snapshots (insta + ratatui's TestBackend) at 80×24, 120×40
+//! and 200×60: what the room and the facilitator see.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::*;
+use jiff::civil::date;
+use openspace::app::picker::Picker;
+use openspace::app::{App, Screen};
+use openspace::model::Edition;
+use openspace::storage;
+use openspace::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
+
+fn screen(app: &App, (w, h): (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    terminal
+        .draw(|f| ui::render(app, &Theme::mono(), f))
+        .expect("drawing never fails");
+    terminal.backend().to_string()
+}
+
+fn shipped() -> Edition {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions/tech-leaders-meeting-2019.ron");
+    storage::load(&path).expect("the shipped edition loads")
+}
+
+fn each_size(name: &str, make: impl Fn((u16, u16)) -> App) {
+    for size in SIZES {
+        let app = make(size);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(&app, size));
+    }
+}
+
+#[test]
+fn picker() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    each_size("picker", |size| {
+        let listed = storage::list(&dir).expect("the sessions folder lists");
+        let picker = Picker::from_listing(PathBuf::from("sessions"), listed);
+        App::new(Screen::Picker(Box::new(picker)), size, date(2026, 5, 14))
+    });
+}
+
+#[test]
+fn picker_new_edition_form() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    each_size("picker_new", |size| {
+        let listed = storage::list(&dir).expect("the sessions folder lists");
+        let picker = Picker::from_listing(PathBuf::from("sessions"), listed);
+        let mut app = App::new(Screen::Picker(Box::new(picker)), size, date(2026, 5, 14));
+        press(&mut app, "n");
+        type_text(&mut app, "Tech Leaders’ Meeting 2020");
+        app
+    });
+}
+
+#[test]
+fn empty_board() {
+    each_size("empty_board", |size| {
+        let mut e = Edition::new("Barcamp 2026", date(2026, 9, 12));
+        e.add_space("Atrium", Some(40)).expect("a space");
+        e.add_space("Library", Some(12)).expect("a space");
+        let t = |h, m| jiff::civil::time(h, m, 0, 0);
+        let d = date(2026, 9, 12);
+        e.add_slot(d, t(10, 0), t(10, 45), Default::default())
+            .expect("a slot");
+        e.add_slot(d, t(11, 0), t(11, 45), Default::default())
+            .expect("a slot");
+        board_app(e, size)
+    });
+}
+
+#[test]
+fn board_2019() {
+    each_size("board_2019", |size| board_app(shipped(), size));
+}
+
+#[test]
+fn capture_line_open() {
+    each_size("capture_open", |size| {
+        let mut app = board_app(shipped(), size);
+        press(&mut app, "a");
+        type_text(&mut app, "Service mesh, round two @Dawid +3");
+        app
+    });
+}
+
+#[test]
+fn moving_a_card() {
+    each_size("grab", |size| {
+        let mut app = board_app(shipped(), size);
+        press(&mut app, "ml");
+        app
+    });
+}
+
+#[test]
+fn help_overlay() {
+    each_size("help", |size| {
+        let mut app = board_app(shipped(), size);
+        press(&mut app, "?");
+        app
+    });
+}
+
+#[test]
+fn session_card_open() {
+    each_size("card", |size| {
+        let mut app = board_app(shipped(), size);
+        press(&mut app, "<Enter>");
+        app
+    });
+}
+
+#[test]
+fn too_small() {
+    for size in [(40, 12), (79, 10), (59, 30)] {
+        let app = board_app(shipped(), size);
+        let text = screen(&app, size);
+        insta::assert_snapshot!(format!("too_small_{}x{}", size.0, size.1), text);
+    }
+}
+
+#[test]
+fn rendering_never_panics_at_any_size() {
+    let mut app = board_app(shipped(), (80, 24));
+    press(&mut app, "a");
+    type_text(&mut app, "会议 🚀 wide characters everywhere @Zoë");
+    for w in (1..=130).step_by(7) {
+        for h in (1..=50).step_by(5) {
+            app.resize(w, h);
+            let text = screen(&app, (w, h));
+            assert_eq!(text.lines().count(), usize::from(h));
+        }
+    }
+}
+
+#[test]
+fn wide_characters_keep_the_grid_aligned() {
+    let mut e = shipped();
+    let first = e.topics[0].id;
+    e.edit_topic(
+        first,
+        openspace::model::TopicDraft {
+            title: "会议室の話 🚀🚀 emoji and CJK".into(),
+            conveners: vec!["Zoë 李".into()],
+            ..Default::default()
+        },
+    )
+    .expect("an edit");
+    let app = board_app(e, (120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+    terminal
+        .draw(|f| ui::render(&app, &Theme::mono(), f))
+        .expect("drawing never fails");
+    let buf = terminal.backend().buffer();
+    let symbol = |x: u16, y: u16| buf[(x, y)].symbol().to_string();
+    // the column separators of the header row …
+    let xs: Vec<u16> = (0..120).filter(|&x| symbol(x, 1) == "│").collect();
+    assert!(xs.len() >= 3, "{xs:?}");
+    // … stand at the same columns on every line of a session row
+    let mut checked = 0;
+    for y in 2..38 {
+        if symbol(xs[0], y) == "│" {
+            for &x in &xs {
+                assert_eq!(symbol(x, y), "│", "line {y}, column {x}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "{checked}");
+    let all: String = (0..40)
+        .flat_map(|y| (0..120).map(move |x| (x, y)))
+        .map(|(x, y)| symbol(x, y))
+        .collect();
+    assert!(all.contains('会'), "the wide title is drawn");
+}
