@@ -110,11 +110,81 @@ fn help_overlay() {
     });
 }
 
+/// The sizes of the session, plan and tally snapshots: a laptop and a projector.
+const VIEW_SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+
+/// The 2019 board on 1 September 2019: the meeting is over, some points are overdue.
+fn after_2019(size: (u16, u16)) -> App {
+    let mut app = board_app(shipped(), size);
+    app.set_now(date(2019, 9, 1).to_datetime(jiff::civil::time(10, 0, 0, 0)));
+    app
+}
+
+fn each_view_size(name: &str, make: impl Fn((u16, u16)) -> App) {
+    for size in VIEW_SIZES {
+        let app = make(size);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(&app, size));
+    }
+}
+
 #[test]
-fn session_card_open() {
-    each_size("card", |size| {
-        let mut app = board_app(shipped(), size);
-        press(&mut app, "<Enter>");
+fn session_view() {
+    each_view_size("session", |size| {
+        let mut app = after_2019(size);
+        // the workshops of the afternoon: team performance metrics, in the Main Hall
+        press(&mut app, "jjjjj<Enter>j");
+        app
+    });
+}
+
+#[test]
+fn session_notes_being_written() {
+    each_view_size("session_notes", |size| {
+        let mut app = after_2019(size);
+        press(&mut app, "jjjjj<Enter>n");
+        type_text(&mut app, " One more line typed live.");
+        app
+    });
+}
+
+#[test]
+fn action_plan() {
+    each_view_size("plan", |size| {
+        let mut app = after_2019(size);
+        press(&mut app, "A");
+        app
+    });
+    each_view_size("plan_by_owner", |size| {
+        let mut app = after_2019(size);
+        press(&mut app, "Agfj");
+        app
+    });
+}
+
+#[test]
+fn dot_voting_tally() {
+    each_view_size("tally", |size| {
+        let mut app = after_2019(size);
+        press(&mut app, "Vjj++");
+        app
+    });
+}
+
+#[test]
+fn reports_owed() {
+    each_view_size("reports", |size| {
+        let mut app = after_2019(size);
+        press(&mut app, "R");
+        app
+    });
+}
+
+#[test]
+fn action_point_line_open() {
+    each_view_size("action_line", |size| {
+        let mut app = after_2019(size);
+        press(&mut app, "jjjjjo");
+        type_text(&mut app, "Share the metrics catalogue @Marta due:+2w");
         app
     });
 }

@@ -7,7 +7,7 @@ use tui_input::Input;
 
 use super::form::Form;
 use super::index::BoardIndex;
-use crate::model::{Edition, History, SlotId, SpaceId, Topic, TopicId};
+use crate::model::{ActionId, Edition, History, SlotId, SpaceId, Topic, TopicId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -30,6 +30,8 @@ pub enum Ask {
     RenameSpace(SpaceId),
     AddSlot,
     EditSlot(SlotId),
+    Participants(TopicId),
+    EditAction(ActionId),
 }
 
 impl Ask {
@@ -40,6 +42,8 @@ impl Ask {
             Ask::RenameSpace(_) => "Rename space (Name:capacity)",
             Ask::AddSlot => "New slot (10:00-10:45, or 12:00-13:00=Lunch for a break)",
             Ask::EditSlot(_) => "Slot times (10:00-10:45, =Label for a break or plenary!)",
+            Ask::Participants(_) => "How many took part",
+            Ask::EditAction(_) => "Action point (text @owner due:date)",
         }
     }
 }
@@ -51,12 +55,105 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
-/// The capture line, open while topics are pitched.
+/// What the capture line adds: topics, or action points of one session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CaptureTarget {
+    #[default]
+    Topics,
+    Actions(TopicId),
+}
+
+/// The capture line, open while topics are pitched or a group reports.
 #[derive(Debug, Clone, Default)]
 pub struct Capture {
+    pub target: CaptureTarget,
     pub input: Input,
     /// Which earlier line Up/Down shows; None while typing a new one.
     pub recall: Option<usize>,
+}
+
+/// A session shown large, with its action points.
+#[derive(Debug, Clone)]
+pub struct SessionView {
+    pub topic: TopicId,
+    /// The selected action point (index in the session's list).
+    pub action: Option<usize>,
+    /// The notes being edited in place.
+    pub notes: Option<ratatui_textarea::TextArea<'static>>,
+}
+
+impl SessionView {
+    pub fn new(topic: TopicId) -> SessionView {
+        SessionView {
+            topic,
+            action: None,
+            notes: None,
+        }
+    }
+}
+
+/// How the action plan groups its points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    #[default]
+    Session,
+    Owner,
+}
+
+/// Which action points the plan shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    #[default]
+    Open,
+    All,
+    Done,
+    Dropped,
+}
+
+impl StatusFilter {
+    pub fn next(self) -> StatusFilter {
+        match self {
+            StatusFilter::Open => StatusFilter::All,
+            StatusFilter::All => StatusFilter::Done,
+            StatusFilter::Done => StatusFilter::Dropped,
+            StatusFilter::Dropped => StatusFilter::Open,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusFilter::Open => "open",
+            StatusFilter::All => "all",
+            StatusFilter::Done => "done",
+            StatusFilter::Dropped => "dropped",
+        }
+    }
+    pub fn keeps(self, status: crate::model::Status) -> bool {
+        use crate::model::Status;
+        match self {
+            StatusFilter::All => true,
+            StatusFilter::Open => status == Status::Open,
+            StatusFilter::Done => status == Status::Done,
+            StatusFilter::Dropped => status == Status::Dropped,
+        }
+    }
+}
+
+/// The full-screen views beside the grid.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Grid,
+    /// Every action point of the edition, for the closing circle.
+    Plan {
+        grouping: Grouping,
+        status: StatusFilter,
+        owner: Option<String>,
+        selected: usize,
+    },
+    /// Dot voting: topics listed large, a live ranked bar chart.
+    Tally { selected: usize },
+    /// Sessions whose slot has ended and which still owe a report.
+    Reports { selected: usize },
 }
 
 /// A card being carried to another cell.
@@ -104,7 +201,16 @@ pub struct Board {
     pub form: Option<Form>,
     pub prompt: Option<Prompt>,
     pub grab: Option<Grab>,
-    pub detail: Option<TopicId>,
+    /// The session open on top of the grid, large.
+    pub session: Option<SessionView>,
+    /// A full-screen list instead of the grid.
+    pub view: View,
+    /// A topic waiting for the one it will be merged with.
+    pub merge: Option<Grab>,
+    /// Two topics about to be merged: (kept, merged into it).
+    pub confirm_merge: Option<(TopicId, TopicId)>,
+    /// The venue's wall-clock time, set by the loop (injected in tests).
+    pub now: jiff::civil::DateTime,
     pub layout_mode: bool,
     pub help: Option<u16>,
     pub confirm_quit: bool,
@@ -137,7 +243,11 @@ impl Board {
             form: None,
             prompt: None,
             grab: None,
-            detail: None,
+            session: None,
+            view: View::Grid,
+            merge: None,
+            confirm_merge: None,
+            now: jiff::civil::DateTime::default(),
             layout_mode: false,
             help: None,
             confirm_quit: false,
@@ -257,11 +367,16 @@ impl Board {
         self.parking_sel = self
             .parking_sel
             .min(self.index.parked.len().saturating_sub(1));
-        if self
-            .detail
-            .is_some_and(|id| self.edition.topic(id).is_none())
-        {
-            self.detail = None;
+        if let Some(view) = &mut self.session {
+            if self.edition.topic(view.topic).is_none() {
+                self.session = None;
+            } else {
+                let n = self
+                    .edition
+                    .topic(view.topic)
+                    .map_or(0, |t| t.actions.len());
+                view.action = view.action.filter(|_| n > 0).map(|i| i.min(n - 1));
+            }
         }
     }
 

@@ -97,8 +97,11 @@ pub fn parse(line: &str, edition: &Edition) -> Parsed {
                 .rev()
                 .find_map(|k| find_space(edition, &run[..k].join(" ")).map(|id| (k, id)));
             match found {
-                Some((k, id)) if out.space.is_none() => {
-                    out.space = Some(id);
+                Some((k, id)) => {
+                    // a second space is the prefilled cell after a typed one: the first wins
+                    if out.space.is_none() {
+                        out.space = Some(id);
+                    }
                     i += k;
                 }
                 _ => {
@@ -112,9 +115,12 @@ pub fn parse(line: &str, edition: &Edition) -> Parsed {
         }
         if let Some(n) = votes(word) {
             out.votes = Some(out.votes.unwrap_or(0).saturating_add(n));
-        } else if let Some(t) = time(word).filter(|_| out.time.is_none()) {
-            out.time = Some(t);
-            out.time_text = Some(word.to_string());
+        } else if let Some(t) = time(word) {
+            // likewise a second time: the first one typed wins
+            if out.time.is_none() {
+                out.time = Some(t);
+                out.time_text = Some(word.to_string());
+            }
         } else {
             title.push(word);
         }
@@ -265,6 +271,16 @@ mod tests {
         assert_eq!(emoji.conveners, vec!["Zoë"]);
         let long = "x".repeat(500);
         assert_eq!(parse(&long, &e).title, long);
+    }
+
+    #[test]
+    fn what_is_typed_wins_over_the_prefilled_cell() {
+        let e = sample();
+        let p = parse("Staying technical #Garden 10:30 #Atrium 09:30", &e);
+        assert_eq!(p.title, "Staying technical");
+        assert_eq!(p.space, Some(SpaceId("garden".into())));
+        assert_eq!(p.time, clock::parse_hhmm("10:30"));
+        assert!(p.warnings.is_empty());
     }
 
     #[test]

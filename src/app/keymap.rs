@@ -11,11 +11,18 @@ pub enum Mode {
     Board,
     Parking,
     Capture,
+    ActionLine,
     Form,
     Grab,
     Prompt,
     Layout,
-    Detail,
+    Session,
+    Notes,
+    Merge,
+    ConfirmMerge,
+    Plan,
+    Tally,
+    Reports,
     Help,
     ConfirmQuit,
     Picker,
@@ -27,11 +34,18 @@ impl Mode {
             Mode::Board => "BOARD",
             Mode::Parking => "PARKING LOT",
             Mode::Capture => "ADD TOPICS",
+            Mode::ActionLine => "ADD ACTION POINTS",
             Mode::Form => "EDIT",
             Mode::Grab => "MOVE",
             Mode::Prompt => "INPUT",
             Mode::Layout => "SPACES & SLOTS",
-            Mode::Detail => "SESSION",
+            Mode::Session => "SESSION",
+            Mode::Notes => "NOTES",
+            Mode::Merge => "MERGE",
+            Mode::ConfirmMerge => "MERGE?",
+            Mode::Plan => "ACTION PLAN",
+            Mode::Tally => "DOT VOTING",
+            Mode::Reports => "REPORTS OWED",
             Mode::Help => "HELP",
             Mode::ConfirmQuit => "QUIT?",
             Mode::Picker => "EDITIONS",
@@ -41,7 +55,10 @@ impl Mode {
     /// Modes where letters are text, so only Esc, Enter, Tab, arrows and
     /// Ctrl/Alt chords may act.
     pub fn is_typing(self) -> bool {
-        matches!(self, Mode::Capture | Mode::Form | Mode::Prompt)
+        matches!(
+            self,
+            Mode::Capture | Mode::Form | Mode::Prompt | Mode::Notes
+        )
     }
 }
 
@@ -171,6 +188,7 @@ const NAV_LEFT: &str = "move left";
 const NAV_RIGHT: &str = "move right";
 
 /// The default keys, by the conventions of vim, lazygit and gitui.
+#[rustfmt::skip]
 pub const DEFAULT: &[Binding] = &[
     // the grid
     b(Board, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
@@ -346,12 +364,12 @@ pub const DEFAULT: &[Binding] = &[
     b(Board, Key::ch('U'), Action::Redo, "redo"),
     b(Board, Key::ctrl('r'), Action::Redo, "redo"),
     b(Board, Key::ctrl('y'), Action::Redo, "redo"),
-    b(
-        Board,
-        Key::ch('S'),
-        Action::Layout,
-        "spaces and slots: add, rename, remove",
-    ),
+    b(Board, Key::ch('o'), Action::AddActions, "add action points to the session"),
+    b(Board, Key::ch('M'), Action::Merge, "merge with another topic"),
+    b(Board, Key::ch('A'), Action::ActionPlan, "the action plan"),
+    b(Board, Key::ch('V'), Action::Tally, "dot voting"),
+    b(Board, Key::ch('R'), Action::Reports, "sessions that owe a report"),
+    b(Board, Key::ch('S'), Action::Layout, "spaces and slots: add, rename, remove"),
     b(
         Board,
         Key::plain(F(2)),
@@ -406,12 +424,11 @@ pub const DEFAULT: &[Binding] = &[
         "place it: pick a cell",
     )),
     b(Parking, Key::ch('p'), Action::Grab, "place it: pick a cell"),
-    hint(b(
-        Parking,
-        Key::ch('d'),
-        Action::Delete,
-        "delete (u undoes)",
-    )),
+    hint(b(Parking, Key::ch('d'), Action::Delete, "delete (u undoes)")),
+    b(Parking, Key::ch('o'), Action::AddActions, "add action points to the topic"),
+    b(Parking, Key::ch('M'), Action::Merge, "merge with another topic"),
+    b(Parking, Key::ch('A'), Action::ActionPlan, "the action plan"),
+    b(Parking, Key::ch('V'), Action::Tally, "dot voting"),
     b(Parking, Key::ch('+'), Action::VoteUp, "one vote more"),
     b(Parking, Key::ch('-'), Action::VoteDown, "one vote less"),
     b(
@@ -475,6 +492,11 @@ pub const DEFAULT: &[Binding] = &[
         Action::Undo,
         "undo the last change",
     ),
+    // the action-point line
+    hint(b(ActionLine, Key::plain(Enter), Action::Submit, "add the action point, keep the line open")),
+    hint(b(ActionLine, Key::plain(Esc), Action::Cancel, "close the line")),
+    hint(b(ActionLine, Key::plain(Up), Action::HistoryPrev, "earlier lines")),
+    b(ActionLine, Key::plain(Down), Action::HistoryNext, "later lines"),
     // the edit form
     hint(b(Form, Key::plain(Enter), Action::Submit, "save")),
     hint(b(
@@ -644,13 +666,92 @@ pub const DEFAULT: &[Binding] = &[
         "back to the board",
     )),
     b(Layout, Key::ch('S'), Action::Cancel, "back to the board"),
-    // the card
-    hint(b(Detail, Key::ch('e'), Action::Edit, "edit")),
-    b(Detail, Key::ch('+'), Action::VoteUp, "one vote more"),
-    b(Detail, Key::ch('-'), Action::VoteDown, "one vote less"),
-    hint(b(Detail, Key::plain(Esc), Action::Cancel, "close")),
-    b(Detail, Key::plain(Enter), Action::Cancel, "close"),
-    b(Detail, Key::ch('q'), Action::Cancel, "close"),
+    // a session, large
+    b(Session, Key::plain(Up), Action::Move(Dir::Up), "previous action point"),
+    b(Session, Key::ch('k'), Action::Move(Dir::Up), "previous action point"),
+    b(Session, Key::plain(Down), Action::Move(Dir::Down), "next action point"),
+    b(Session, Key::ch('j'), Action::Move(Dir::Down), "next action point"),
+    hint(b(Session, Key::ch('o'), Action::AddActions, "add action points (text @owner due:fri)")),
+    hint(b(Session, Key::ch('x'), Action::ToggleDone, "action point done / open again")),
+    b(Session, Key::ch('X'), Action::ToggleDropped, "action point dropped / open again"),
+    b(Session, Key::ch('r'), Action::EditAction, "edit the action point"),
+    b(Session, Key::ch('K'), Action::ActionUp, "move the action point up"),
+    b(Session, Key::ch('J'), Action::ActionDown, "move the action point down"),
+    b(Session, Key::ch('d'), Action::DeleteAction, "delete the action point (u undoes)"),
+    hint(b(Session, Key::ch('n'), Action::EditNotes, "write the notes")),
+    b(Session, Key::ch('N'), Action::ExternalNotes, "write the notes in $EDITOR"),
+    hint(b(Session, Key::ch('e'), Action::Edit, "edit title, conveners, description")),
+    b(Session, Key::ch('c'), Action::Participants, "how many took part"),
+    b(Session, Key::ch('+'), Action::VoteUp, "one vote more"),
+    b(Session, Key::ch('-'), Action::VoteDown, "one vote less"),
+    b(Session, Key::ch('='), Action::SetVotes, "type the number of votes"),
+    b(Session, Key::ch('M'), Action::Merge, "merge with another topic"),
+    b(Session, Key::ch('u'), Action::Undo, "undo"),
+    b(Session, Key::ctrl('z'), Action::Undo, "undo"),
+    b(Session, Key::ch('U'), Action::Redo, "redo"),
+    b(Session, Key::ctrl('r'), Action::Redo, "redo"),
+    hint(b(Session, Key::plain(Esc), Action::Cancel, "close")),
+    b(Session, Key::ch('q'), Action::Cancel, "close"),
+    // notes, typed in place
+    hint(b(Notes, Key::plain(Esc), Action::Save, "done: keep the notes (u undoes)")),
+    b(Notes, Key::ctrl('s'), Action::Save, "done: keep the notes (u undoes)"),
+    // merging two topics
+    b(Merge, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+    b(Merge, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+    b(Merge, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+    b(Merge, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+    b(Merge, Key::plain(Left), Action::Move(Dir::Left), NAV_LEFT),
+    b(Merge, Key::ch('h'), Action::Move(Dir::Left), NAV_LEFT),
+    b(Merge, Key::plain(Right), Action::Move(Dir::Right), NAV_RIGHT),
+    b(Merge, Key::ch('l'), Action::Move(Dir::Right), NAV_RIGHT),
+    b(Merge, Key::plain(Tab), Action::NextPane, "grid / parking lot"),
+    hint(b(Merge, Key::plain(Enter), Action::Submit, "merge with this topic")),
+    hint(b(Merge, Key::plain(Esc), Action::Cancel, "cancel")),
+    hint(b(ConfirmMerge, Key::ch('y'), Action::Yes, "both conveners agree: merge")),
+    hint(b(ConfirmMerge, Key::ch('n'), Action::No, "do not merge")),
+    b(ConfirmMerge, Key::plain(Esc), Action::No, "do not merge"),
+    // the action plan
+    b(Plan, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+    b(Plan, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+    b(Plan, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+    b(Plan, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+    b(Plan, Key::plain(PageUp), Action::PageUp, "page up"),
+    b(Plan, Key::plain(PageDown), Action::PageDown, "page down"),
+    hint(b(Plan, Key::ch('g'), Action::GroupBy, "group by session / by owner")),
+    hint(b(Plan, Key::ch('f'), Action::FilterStatus, "show open / all / done / dropped")),
+    hint(b(Plan, Key::ch('w'), Action::FilterOwner, "one owner after another, then all")),
+    hint(b(Plan, Key::ch('x'), Action::ToggleDone, "done / open again")),
+    b(Plan, Key::ch('X'), Action::ToggleDropped, "dropped / open again"),
+    b(Plan, Key::plain(Enter), Action::Open, "open its session"),
+    b(Plan, Key::ch('u'), Action::Undo, "undo"),
+    hint(b(Plan, Key::plain(Esc), Action::Cancel, "back to the board")),
+    b(Plan, Key::ch('q'), Action::Cancel, "back to the board"),
+    b(Plan, Key::ch('A'), Action::Cancel, "back to the board"),
+    // dot voting
+    b(Tally, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+    b(Tally, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+    b(Tally, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+    b(Tally, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+    hint(b(Tally, Key::ch('+'), Action::VoteUp, "one dot more")),
+    b(Tally, Key::ch(' '), Action::VoteUp, "one dot more"),
+    hint(b(Tally, Key::ch('-'), Action::VoteDown, "one dot less")),
+    b(Tally, Key::ch('='), Action::SetVotes, "type the number of dots"),
+    hint(b(Tally, Key::ch(']'), Action::DotsMore, "each person has one dot more")),
+    b(Tally, Key::ch('['), Action::DotsLess, "each person has one dot less"),
+    b(Tally, Key::ch('u'), Action::Undo, "undo"),
+    hint(b(Tally, Key::plain(Esc), Action::Cancel, "back to the board")),
+    b(Tally, Key::ch('q'), Action::Cancel, "back to the board"),
+    b(Tally, Key::ch('V'), Action::Cancel, "back to the board"),
+    // reports owed
+    b(Reports, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+    b(Reports, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+    b(Reports, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+    b(Reports, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+    hint(b(Reports, Key::plain(Enter), Action::Open, "open the session")),
+    hint(b(Reports, Key::ch('n'), Action::EditNotes, "write its notes now")),
+    hint(b(Reports, Key::plain(Esc), Action::Cancel, "back to the board")),
+    b(Reports, Key::ch('q'), Action::Cancel, "back to the board"),
+    b(Reports, Key::ch('R'), Action::Cancel, "back to the board"),
     // help
     hint(b(Help, Key::plain(Esc), Action::Cancel, "close help")),
     b(Help, Key::ch('?'), Action::Cancel, "close help"),
@@ -688,16 +789,21 @@ pub const DEFAULT: &[Binding] = &[
 ];
 
 /// The modes in the order help and the README show them, with their titles.
-pub const HELP_SECTIONS: [(Mode, &str); 10] = [
+#[rustfmt::skip]
+pub const HELP_SECTIONS: [(Mode, &str); 17] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
-    (
-        Mode::Capture,
-        "Adding topics: Title @convener #space 10:30 +votes",
-    ),
+    (Mode::Capture, "Adding topics: Title @convener #space 10:30 +votes"),
+    (Mode::ActionLine, "Adding action points: text @owner due:fri (or 2026-06-30, +2w)"),
     (Mode::Grab, "Moving a card"),
     (Mode::Form, "Editing a card"),
-    (Mode::Detail, "A session"),
+    (Mode::Session, "A session (Enter on a card)"),
+    (Mode::Notes, "Writing notes"),
+    (Mode::Merge, "Merging two topics (M)"),
+    (Mode::ConfirmMerge, "Confirming a merge"),
+    (Mode::Plan, "The action plan (A)"),
+    (Mode::Tally, "Dot voting (V)"),
+    (Mode::Reports, "Reports owed (R)"),
     (Mode::Layout, "Spaces and slots (S)"),
     (Mode::Prompt, "Answering a question"),
     (Mode::Picker, "Choosing an edition"),

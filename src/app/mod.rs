@@ -3,14 +3,18 @@
 //! the effects it returns.
 
 pub mod action;
+pub mod action_line;
 pub mod board;
 pub mod capture;
 pub mod form;
 pub mod index;
 pub mod keymap;
+mod merging;
 pub mod picker;
 pub mod run;
+mod session;
 mod update;
+pub mod views;
 
 use std::path::PathBuf;
 
@@ -31,6 +35,11 @@ pub enum Effect {
     Open(PathBuf),
     /// Create an edition from the picker's form, then open it.
     Create(Box<crate::cli::NewArgs>),
+    /// Suspend the board and edit a session's notes in $EDITOR.
+    EditNotes {
+        topic: crate::model::TopicId,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +95,14 @@ impl App {
             Screen::Board(b) => b.mode(),
             Screen::Picker(p) if p.new.is_some() => Mode::Form,
             Screen::Picker(_) => Mode::Picker,
+        }
+    }
+
+    /// The venue's wall-clock time: the loop sets it, tests inject it.
+    pub fn set_now(&mut self, now: jiff::civil::DateTime) {
+        self.today = now.date();
+        if let Some(b) = self.board_mut() {
+            b.now = now;
         }
     }
 

@@ -199,6 +199,7 @@ async fn event_loop(
     let mut toast_until: Option<Instant> = None;
     let mut redraw = true;
     loop {
+        app.set_now(jiff::Zoned::now().datetime());
         if let Some(board) = app.board_mut() {
             saving.kick(board);
             if board.toast_seq != toast_seen {
@@ -277,6 +278,20 @@ async fn event_loop(
                     let _ = out.flush();
                 }
                 Effect::Open(path) => open_from_picker(app, &path, &options.folder, &mut lock),
+                Effect::EditNotes { topic, text } => {
+                    // the editor owns the terminal and stdin meanwhile: no event reader may run
+                    drop(events);
+                    let edited = edit_in_editor(&text, options.mouse && app.mouse);
+                    *terminal = ratatui::init();
+                    let _ = terminal.clear();
+                    events = EventStream::new();
+                    if let Some(board) = app.board_mut() {
+                        match edited {
+                            Ok(text) => board.notes_from_editor(topic, &text),
+                            Err(e) => board.toast(format!("⚠ {e}")),
+                        }
+                    }
+                }
                 Effect::Create(args) => {
                     match crate::commands::create_edition(&args, &options.folder) {
                         Ok((path, _)) => open_from_picker(app, &path, &options.folder, &mut lock),
@@ -293,6 +308,36 @@ async fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Suspends the board, runs $VISUAL or $EDITOR (else vi) on the text, and
+/// brings the board back; the terminal is restored either way.
+fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+        .unwrap_or_else(|| "vi".into());
+    let path = std::env::temp_dir().join(format!("openspace-notes-{}.md", std::process::id()));
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    restore_terminal();
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(&path)
+        .status();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if mouse {
+        let _ = execute!(io::stdout(), EnableMouseCapture);
+    }
+    let result = match status {
+        Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+        Ok(s) => Err(format!("{editor} exited with {s}: notes unchanged")),
+        Err(e) => Err(format!("cannot run {editor}: {e}")),
+    };
+    let _ = std::fs::remove_file(&path);
+    result
 }
 
 fn open_from_picker(app: &mut App, path: &Path, folder: &Path, lock: &mut Option<EditionLock>) {

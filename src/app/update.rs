@@ -7,7 +7,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::Effect;
 use super::action::{Action, Dir};
-use super::board::{Ask, Board, Capture, Cursor, Focus, Grab, Prompt};
+use super::board::{Ask, Board, Capture, CaptureTarget, Cursor, Focus, Grab, Prompt};
 use super::capture;
 use super::form::{Field, Form, Target};
 use super::keymap::{Keymap, Mode};
@@ -20,16 +20,27 @@ impl Board {
             Mode::ConfirmQuit
         } else if self.help.is_some() {
             Mode::Help
+        } else if self.confirm_merge.is_some() {
+            Mode::ConfirmMerge
         } else if self.prompt.is_some() {
             Mode::Prompt
         } else if self.form.is_some() {
             Mode::Form
-        } else if self.capture.is_some() {
-            Mode::Capture
+        } else if self.session.as_ref().is_some_and(|s| s.notes.is_some()) {
+            Mode::Notes
+        } else if let Some(c) = &self.capture {
+            match c.target {
+                CaptureTarget::Topics => Mode::Capture,
+                CaptureTarget::Actions(_) => Mode::ActionLine,
+            }
         } else if self.grab.is_some() {
             Mode::Grab
-        } else if self.detail.is_some() {
-            Mode::Detail
+        } else if self.merge.is_some() {
+            Mode::Merge
+        } else if self.session.is_some() {
+            Mode::Session
+        } else if let Some(mode) = self.view_mode() {
+            mode
         } else if self.layout_mode {
             Mode::Layout
         } else if self.focus == Focus::Parking {
@@ -54,7 +65,7 @@ impl Board {
     fn type_into(&mut self, mode: Mode, key: &KeyEvent) {
         let event = TermEvent::Key(*key);
         match mode {
-            Mode::Capture => {
+            Mode::Capture | Mode::ActionLine => {
                 if let Some(c) = &mut self.capture {
                     c.input.handle_event(&event);
                     c.recall = None;
@@ -63,6 +74,11 @@ impl Board {
             Mode::Prompt => {
                 if let Some(p) = &mut self.prompt {
                     p.input.handle_event(&event);
+                }
+            }
+            Mode::Notes => {
+                if let Some(notes) = self.session.as_mut().and_then(|s| s.notes.as_mut()) {
+                    notes.input(*key);
                 }
             }
             Mode::Form => {
@@ -131,7 +147,19 @@ impl Board {
                     self.toast(format!("Added {n} topics to the parking lot — u undoes"));
                 }
             }
-            Mode::Capture => {
+            Mode::ActionLine if lines.len() > 1 => {
+                // one action point per pasted line
+                if let Some(CaptureTarget::Actions(topic)) = self.capture.as_ref().map(|c| c.target)
+                {
+                    for line in lines {
+                        if let Some(c) = &mut self.capture {
+                            c.input = Input::new(line.to_string());
+                        }
+                        self.submit_action_line(topic);
+                    }
+                }
+            }
+            Mode::Capture | Mode::ActionLine => {
                 if let Some(c) = &mut self.capture {
                     typing(&mut c.input, text.trim_end());
                 }
@@ -144,6 +172,11 @@ impl Board {
             Mode::Form => {
                 if let Some(input) = self.form.as_mut().and_then(Form::input_mut) {
                     typing(input, &text.replace('\n', " "));
+                }
+            }
+            Mode::Notes => {
+                if let Some(notes) = self.session.as_mut().and_then(|s| s.notes.as_mut()) {
+                    notes.insert_str(text.replace("\r\n", "\n"));
                 }
             }
             _ => {}
@@ -171,7 +204,22 @@ impl Board {
             (Mode::Form, Action::Cancel) => self.form = None,
             (Mode::Form, Action::NextField) => self.form.iter_mut().for_each(|f| f.step(true)),
             (Mode::Form, Action::PrevField) => self.form.iter_mut().for_each(|f| f.step(false)),
+            (Mode::ConfirmMerge, Action::Yes) => self.confirm_merge(),
+            (Mode::ConfirmMerge, _) => {
+                self.confirm_merge = None;
+                self.cancel_merge();
+            }
+            (Mode::Notes, Action::Save) => self.save_notes(),
             (Mode::Capture, Action::Submit) => self.submit_capture(),
+            (Mode::ActionLine, Action::Submit) => {
+                if let Some(CaptureTarget::Actions(topic)) = self.capture.as_ref().map(|c| c.target)
+                {
+                    self.submit_action_line(topic);
+                }
+            }
+            (Mode::ActionLine, Action::Cancel) => self.capture = None,
+            (Mode::ActionLine, Action::HistoryPrev) => self.recall(true),
+            (Mode::ActionLine, Action::HistoryNext) => self.recall(false),
             (Mode::Capture, Action::Cancel) => self.capture = None,
             (Mode::Capture, Action::Complete) => self.complete_capture(),
             (Mode::Capture, Action::HistoryPrev) => self.recall(true),
@@ -179,7 +227,48 @@ impl Board {
             (Mode::Grab, Action::Submit) => self.drop_grabbed(),
             (Mode::Grab, Action::Cancel) => self.cancel_grab(),
             (Mode::Grab, Action::Park) => self.park_grabbed(),
-            (Mode::Detail, Action::Cancel) => self.detail = None,
+            (Mode::Merge, Action::Submit) => self.pick_merge(),
+            (Mode::Merge, Action::Cancel) => self.cancel_merge(),
+            (Mode::Merge, Action::NextPane) => self.switch_pane(),
+            (Mode::Session, Action::Cancel) => self.session = None,
+            (Mode::Session, Action::Move(dir)) => self.select_action(dir),
+            (Mode::Plan | Mode::Tally | Mode::Reports, Action::Cancel) => {
+                self.view = super::board::View::Grid
+            }
+            (Mode::Plan | Mode::Tally | Mode::Reports, Action::Move(dir)) => self.view_move(dir),
+            (Mode::Plan, Action::PageDown) => (0..10).for_each(|_| self.view_move(Dir::Down)),
+            (Mode::Plan, Action::PageUp) => (0..10).for_each(|_| self.view_move(Dir::Up)),
+            (Mode::Plan | Mode::Reports, Action::Open) => self.open_from_view(),
+            (Mode::Plan, Action::ToggleDone) => self.plan_toggle(crate::model::Status::Done),
+            (Mode::Plan, Action::ToggleDropped) => self.plan_toggle(crate::model::Status::Dropped),
+            (Mode::Plan, Action::GroupBy) => self.plan_group(),
+            (Mode::Plan, Action::FilterStatus) => self.plan_status(),
+            (Mode::Plan, Action::FilterOwner) => self.plan_owner(),
+            (Mode::Tally, Action::VoteUp) => self.tally_vote(true),
+            (Mode::Tally, Action::VoteDown) => self.tally_vote(false),
+            (Mode::Tally, Action::SetVotes) => self.tally_set(),
+            (Mode::Tally, Action::DotsMore) => self.dots(1),
+            (Mode::Tally, Action::DotsLess) => self.dots(-1),
+            (Mode::Reports, Action::EditNotes) => self.report_notes(),
+            (_, Action::AddActions) => self.open_action_capture(),
+            (_, Action::ToggleDone) => self.toggle_action(crate::model::Status::Done),
+            (_, Action::ToggleDropped) => self.toggle_action(crate::model::Status::Dropped),
+            (_, Action::EditAction) => self.ask_edit_action(),
+            (_, Action::ActionUp) => self.reorder_selected_action(-1),
+            (_, Action::ActionDown) => self.reorder_selected_action(1),
+            (_, Action::DeleteAction) => self.delete_selected_action(),
+            (_, Action::EditNotes) => self.start_notes(),
+            (_, Action::ExternalNotes) => return self.external_notes(),
+            (_, Action::Participants) => self.ask_participants(),
+            (_, Action::Merge) => self.start_merge(),
+            (_, Action::ActionPlan) => self.open_view(super::board::View::Plan {
+                grouping: Default::default(),
+                status: Default::default(),
+                owner: None,
+                selected: 0,
+            }),
+            (_, Action::Tally) => self.open_view(super::board::View::Tally { selected: 0 }),
+            (_, Action::Reports) => self.open_view(super::board::View::Reports { selected: 0 }),
             (Mode::Layout, Action::Cancel) => self.layout_mode = false,
             (_, Action::Move(dir)) => self.move_cursor(dir),
             (_, Action::FirstSlot) => self.first_or_last(true),
@@ -226,7 +315,7 @@ impl Board {
 
     // ---- moving around ----
 
-    fn move_cursor(&mut self, dir: Dir) {
+    pub(super) fn move_cursor(&mut self, dir: Dir) {
         if self.focus == Focus::Parking && self.grab.is_none() {
             let n = self.index.parked.len();
             match dir {
@@ -284,7 +373,7 @@ impl Board {
         }
     }
 
-    fn switch_pane(&mut self) {
+    pub(super) fn switch_pane(&mut self) {
         self.focus = match self.focus {
             Focus::Grid if !self.index.parked.is_empty() => Focus::Parking,
             Focus::Grid => {
@@ -309,7 +398,7 @@ impl Board {
             capture.input = Input::new(format!(" {prefill}")).with_cursor(0);
         }
         self.capture = Some(capture);
-        self.detail = None;
+        self.session = None;
     }
 
     /// The cell the next pitch goes to: the cursor's, or the next free one in
@@ -430,7 +519,7 @@ impl Board {
 
     fn open_selected(&mut self) {
         match self.selected().map(|t| t.id) {
-            Some(id) => self.detail = Some(id),
+            Some(id) => self.session = Some(super::board::SessionView::new(id)),
             None if self.focus == Focus::Grid => {
                 let cell = self.cell_at_cursor();
                 if cell.is_none() {
@@ -444,7 +533,7 @@ impl Board {
     }
 
     fn edit_selected(&mut self) {
-        let id = self.detail.or_else(|| self.selected().map(|t| t.id));
+        let id = self.target();
         match id.and_then(|id| self.topic(id)) {
             Some(t) => self.form = Some(Form::edit(t)),
             None => self.open_selected(),
@@ -628,7 +717,7 @@ impl Board {
             .change(format!("delete “{title}”"), |e| e.remove_topic(id))
             .is_some()
         {
-            self.detail = None;
+            self.session = None;
             self.toast(format!("Deleted “{title}” — u undoes"));
         }
     }
@@ -650,8 +739,12 @@ impl Board {
         }
     }
 
-    fn target(&self) -> Option<TopicId> {
-        self.detail.or_else(|| self.selected().map(|t| t.id))
+    /// The topic an action is about: the open session's, else the selected card's.
+    pub(super) fn target(&self) -> Option<TopicId> {
+        self.session
+            .as_ref()
+            .map(|s| s.topic)
+            .or_else(|| self.selected().map(|t| t.id))
     }
 
     fn vote(&mut self, up: bool) {
@@ -677,7 +770,7 @@ impl Board {
         self.ask(Ask::Votes(id), votes.to_string());
     }
 
-    fn ask(&mut self, ask: Ask, value: String) {
+    pub(super) fn ask(&mut self, ask: Ask, value: String) {
         self.prompt = Some(Prompt {
             ask,
             input: Input::new(value),
@@ -831,6 +924,8 @@ impl Board {
                 Err(e) => Err(e),
             },
             Ask::AddSlot | Ask::EditSlot(_) => self.submit_slot(&prompt.ask, &text),
+            Ask::Participants(id) => self.submit_participants(*id, &text),
+            Ask::EditAction(id) => self.submit_edit_action(*id, &text),
         };
         match outcome {
             Ok(message) => {

@@ -33,6 +33,9 @@ pub struct Edition {
     pub facilitators: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// How many dots each participant may give when the room dot-votes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dots: Option<u32>,
     /// The file (without `.ron`) of the edition this one was started from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
@@ -137,6 +140,7 @@ impl Edition {
             venue: String::new(),
             facilitators: Vec::new(),
             notes: String::new(),
+            dots: None,
             previous: None,
             days: vec![first_day],
             spaces: Vec::new(),

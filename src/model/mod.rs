@@ -3,6 +3,7 @@
 mod actions;
 pub mod carry;
 pub mod clock;
+mod due;
 mod edition;
 mod error;
 mod grid;
@@ -20,6 +21,7 @@ pub(crate) mod testing;
 
 pub use actions::ActionDraft;
 pub use carry::{NextEdition, next_edition};
+pub use due::parse_due;
 pub use edition::{Counts, Edition, FORMAT_VERSION, Retrospective, Slot, SlotKind, Space};
 pub use error::{ModelError, ModelResult};
 pub use history::History;

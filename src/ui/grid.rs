@@ -187,12 +187,17 @@ fn cell(
     }
     let style = if here { theme.selected } else { theme.card };
     fill(buf, area, style);
-    for (i, l) in card_lines(topic, w, h, here).iter().enumerate() {
+    let owes = crate::app::views::owes_report(&board.edition, topic, board.now);
+    let merging = board.merge.is_some_and(|m| m.topic == topic.id);
+    for (i, l) in card_lines(topic, w, h, here, owes, merging)
+        .iter()
+        .enumerate()
+    {
         put(buf, x, y + i as u16, l, w, style);
     }
     // votes and action points sit at the right of the last line
     // at one line per row the title has the cell to itself
-    let badge = badges(topic);
+    let badge = badges(topic, owes);
     if !badge.is_empty() && h >= 2 && w >= 12 {
         put_right(buf, x + w, y + h - 1, &badge, style);
     }
@@ -204,9 +209,12 @@ fn write_lines(buf: &mut Buffer, x: u16, y: u16, w: u16, h: u16, lines: &[String
     }
 }
 
-/// "▲7 ✓1/3"
-fn badges(t: &Topic) -> String {
+/// "▲7 ✓1/3", and ✎ while the session owes its report.
+fn badges(t: &Topic, owes: bool) -> String {
     let mut parts = Vec::new();
+    if owes {
+        parts.push("✎".to_string());
+    }
     if t.votes > 0 {
         parts.push(format!("▲{}", t.votes));
     }
@@ -223,13 +231,18 @@ fn badges(t: &Topic) -> String {
 
 /// The card's text for its height: the title, then the conveners, leaving
 /// room on the last line for the badges.
-fn card_lines(t: &Topic, w: u16, h: u16, selected: bool) -> Vec<String> {
+fn card_lines(t: &Topic, w: u16, h: u16, selected: bool, owes: bool, merging: bool) -> Vec<String> {
     let w = usize::from(w);
     let h = usize::from(h);
     let lead = if selected { "▶" } else { " " };
-    let pin = if t.pinned { "⚑ " } else { "" };
+    let pin = match (merging, t.pinned, owes && h < 2) {
+        (true, _, _) => "⊕ ",
+        (_, true, _) => "⚑ ",
+        (_, _, true) => "✎ ",
+        _ => "",
+    };
     let badge_w = if h >= 2 {
-        crate::text::width(&badges(t))
+        crate::text::width(&badges(t, owes))
     } else {
         0
     };

@@ -8,10 +8,15 @@ pub mod layout;
 pub mod overlays;
 pub mod parking;
 pub mod picker;
+pub mod plan;
+pub mod reports;
+pub mod session;
+pub mod tally;
 pub mod theme;
 
 use ratatui::Frame;
 
+use crate::app::board::View;
 use crate::app::{App, Screen};
 use theme::Theme;
 
@@ -28,9 +33,17 @@ pub fn render(app: &App, theme: &Theme, f: &mut Frame) {
             let g = layout::grid(board, regions.grid, board.scroll_row);
             let buf = f.buffer_mut();
             chrome::top(board, &g, regions.top, theme, buf);
-            grid::render(board, &g, theme, buf);
-            if let Some(area) = regions.parking {
-                parking::render(board, area, theme, buf);
+            let body = regions.grid.union(regions.parking.unwrap_or(regions.grid));
+            match &board.view {
+                View::Grid => {
+                    grid::render(board, &g, theme, buf);
+                    if let Some(area) = regions.parking {
+                        parking::render(board, area, theme, buf);
+                    }
+                }
+                View::Plan { .. } => plan::render(board, body, theme, buf),
+                View::Tally { .. } => tally::render(board, body, theme, buf),
+                View::Reports { .. } => reports::render(board, body, theme, buf),
             }
             chrome::footer(board, &app.keymap, regions.footer, theme, buf);
             if let Some(area) = regions.input {
@@ -40,10 +53,13 @@ pub fn render(app: &App, theme: &Theme, f: &mut Frame) {
                     overlays::prompt_line(f, board, area, theme);
                 }
             }
-            overlays::detail(f, board, theme);
+            session::render(f, board, theme);
             overlays::form(f, board, theme);
             if let Some(scroll) = board.help {
                 overlays::help(f, &app.keymap, scroll, theme);
+            }
+            if let Some((keep, other)) = board.confirm_merge {
+                overlays::confirm_merge(f, board, keep, other, theme);
             }
             if board.confirm_quit {
                 overlays::confirm_quit(f, board, theme);

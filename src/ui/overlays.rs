@@ -12,7 +12,6 @@ use crate::app::board::Board;
 use crate::app::capture;
 use crate::app::form::Field;
 use crate::app::keymap::{HELP_SECTIONS, Keymap};
-use crate::model::{Placement, Status};
 use crate::text::wrap;
 
 /// A text field on one line, scrolled so the cursor shows; sets the cursor.
@@ -31,6 +30,9 @@ fn input_line(f: &mut Frame, input: &Input, x: u16, y: u16, w: u16, theme: &Them
 pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
     let Some(c) = &board.capture else { return };
     fill(f.buffer_mut(), area, theme.base);
+    if let crate::app::board::CaptureTarget::Actions(topic) = c.target {
+        return action_line(f, board, topic, area, theme);
+    }
     let label = " Add ▸ ";
     put(
         f.buffer_mut(),
@@ -72,6 +74,63 @@ pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
             parts.push(format!("▲{v}"));
         }
         parts.extend(resolved.notes);
+        parts.join(" · ")
+    };
+    line(
+        f.buffer_mut(),
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(1),
+        &preview,
+        theme.dim,
+    );
+}
+
+fn action_line(
+    f: &mut Frame,
+    board: &Board,
+    topic: crate::model::TopicId,
+    area: Rect,
+    theme: &Theme,
+) {
+    let Some(c) = &board.capture else { return };
+    let label = " Action ▸ ";
+    put(
+        f.buffer_mut(),
+        area.x,
+        area.y,
+        label,
+        area.width,
+        theme.badge,
+    );
+    let lw = label.chars().count() as u16;
+    input_line(
+        f,
+        &c.input,
+        area.x + lw,
+        area.y,
+        area.width.saturating_sub(lw),
+        theme,
+        true,
+    );
+    let parsed = crate::app::action_line::parse(c.input.value(), board.now.date());
+    let session = board
+        .topic(topic)
+        .map(|t| t.title.clone())
+        .unwrap_or_default();
+    let preview = if parsed.draft.text.is_empty() {
+        format!(
+            "for “{session}”: what is to be done @owner due:2026-06-30 (or fri, +2w) — Enter adds, Esc closes"
+        )
+    } else {
+        let mut parts = vec![format!("→ “{}”", parsed.draft.text)];
+        if let Some(o) = &parsed.draft.owner {
+            parts.push(format!("owner {o}"));
+        }
+        if let Some(d) = parsed.draft.due {
+            parts.push(format!("due {}", d.strftime("%a %-d %b %Y")));
+        }
+        parts.extend(parsed.warnings);
         parts.join(" · ")
     };
     line(
@@ -141,7 +200,7 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn boxed(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
+pub fn boxed(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
     f.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -225,85 +284,6 @@ pub fn form(f: &mut Frame, board: &Board, theme: &Theme) {
     );
 }
 
-pub fn detail(f: &mut Frame, board: &Board, theme: &Theme) {
-    let Some(t) = board.detail.and_then(|id| board.topic(id)) else {
-        return;
-    };
-    let full = f.area();
-    let area = centred(
-        full,
-        full.width.saturating_sub(8).min(110),
-        full.height.saturating_sub(4),
-    );
-    let inner = boxed(f, area, "Session", theme);
-    let w = usize::from(inner.width);
-    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
-    for l in wrap(&t.title, w, 3) {
-        lines.push((l, theme.heading));
-    }
-    let place = match &t.placement {
-        Placement::At { slot, space } => board.cell_label(slot, space),
-        Placement::Parked => "parking lot".into(),
-    };
-    let mut facts = vec![
-        t.kind.label().to_string(),
-        place,
-        format!("▲{} votes", t.votes),
-    ];
-    if !t.conveners.is_empty() {
-        facts.insert(0, format!("by {}", t.conveners_label()));
-    }
-    if let Some(n) = t.participants {
-        facts.push(format!("{n} people"));
-    }
-    if t.pinned {
-        facts.push("⚑ pinned".into());
-    }
-    lines.push((facts.join(" · "), theme.base));
-    lines.push((String::new(), theme.base));
-    for (label, text) in [("About", &t.description), ("Notes", &t.notes)] {
-        if text.trim().is_empty() {
-            continue;
-        }
-        lines.push((label.to_string(), theme.heading));
-        for para in text.lines() {
-            for l in wrap(para, w, 20) {
-                lines.push((l, theme.base));
-            }
-        }
-        lines.push((String::new(), theme.base));
-    }
-    if !t.actions.is_empty() {
-        let (done, total) = t.action_progress();
-        lines.push((format!("Action points ✓{done}/{total}"), theme.heading));
-        for a in &t.actions {
-            let mut text = format!("{} {}", a.status.glyph(), a.text);
-            if let Some(o) = &a.owner {
-                text.push_str(&format!(" — {o}"));
-            }
-            if let Some(d) = a.due {
-                text.push_str(&format!(", due {d}"));
-            }
-            if a.status == Status::Dropped {
-                text.push_str(" (dropped)");
-            }
-            for l in wrap(&text, w, 3) {
-                lines.push((l, theme.base));
-            }
-        }
-    }
-    for (i, (text, style)) in lines.iter().take(usize::from(inner.height)).enumerate() {
-        line(
-            f.buffer_mut(),
-            inner.x,
-            inner.y + i as u16,
-            inner.width,
-            text,
-            *style,
-        );
-    }
-}
-
 /// Help from the keymap table itself: the same rows that dispatch the keys.
 pub fn help(f: &mut Frame, keymap: &Keymap, scroll: u16, theme: &Theme) {
     let full = f.area();
@@ -361,6 +341,56 @@ pub fn confirm_quit(f: &mut Frame, board: &Board, theme: &Theme) {
             inner.width,
             l,
             if i == 0 { theme.warn } else { theme.base },
+        );
+    }
+}
+
+pub fn confirm_merge(
+    f: &mut Frame,
+    board: &Board,
+    keep: crate::model::TopicId,
+    other: crate::model::TopicId,
+    theme: &Theme,
+) {
+    let (Some(a), Some(b)) = (board.topic(keep), board.topic(other)) else {
+        return;
+    };
+    let area = centred(f.area(), 76, 10);
+    let inner = boxed(f, area, "Merge two topics?", theme);
+    let who = |t: &crate::model::Topic| {
+        if t.conveners.is_empty() {
+            "no convener".to_string()
+        } else {
+            t.conveners_label()
+        }
+    };
+    let text = [
+        (format!("Keep:  “{}” ({})", a.title, who(a)), theme.base),
+        (format!("Merge: “{}” ({})", b.title, who(b)), theme.base),
+        (
+            format!(
+                "Votes {} + {} = {}; notes and action points are kept.",
+                a.votes,
+                b.votes,
+                a.votes.saturating_add(b.votes)
+            ),
+            theme.dim,
+        ),
+        (String::new(), theme.base),
+        ("Have both conveners agreed?".to_string(), theme.heading),
+        (
+            "y  yes, merge them (u undoes)      n  no".to_string(),
+            theme.base,
+        ),
+    ];
+    for (i, (l, style)) in text.iter().enumerate() {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            l,
+            *style,
         );
     }
 }

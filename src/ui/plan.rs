@@ -1,0 +1,128 @@
+//! The action plan: every action point of the edition, for the closing circle.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::draw::{fill, line};
+use super::theme::Theme;
+use crate::app::board::{Board, Grouping, View};
+use crate::app::views::{PlanRow, plan_rows};
+use crate::model::Status;
+use crate::text::wrap;
+
+pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    fill(buf, area, theme.base);
+    let View::Plan {
+        grouping,
+        status,
+        owner,
+        selected,
+    } = &board.view
+    else {
+        return;
+    };
+    let today = board.now.date();
+    let rows = plan_rows(&board.edition, *grouping, *status, owner.as_deref(), today);
+    let count = rows
+        .iter()
+        .filter(|r| matches!(r, PlanRow::Item { .. }))
+        .count();
+    let overdue = rows
+        .iter()
+        .filter(|r| matches!(r, PlanRow::Item { overdue: true, .. }))
+        .count();
+    let group = match grouping {
+        Grouping::Session => "by session",
+        Grouping::Owner => "by owner",
+    };
+    let who = owner.as_deref().unwrap_or("everyone");
+    let title = format!(
+        " Action plan · {count} {} · {group} · {who}{}",
+        status.label(),
+        if overdue > 0 {
+            format!(" · ⚠ {overdue} overdue")
+        } else {
+            String::new()
+        }
+    );
+    line(buf, area.x, area.y, area.width, &title, theme.heading);
+    let w = usize::from(area.width.saturating_sub(4));
+    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
+    let mut selected_at = 0;
+    let mut item = 0;
+    for row in &rows {
+        match row {
+            PlanRow::Heading(h) => {
+                lines.push((String::new(), theme.base));
+                lines.push((format!(" {h}"), theme.heading));
+            }
+            PlanRow::Item {
+                topic,
+                point,
+                overdue,
+            } => {
+                let here = item == *selected;
+                let mut text = format!(
+                    "{} {} {}",
+                    if here { "▶" } else { " " },
+                    point.status.glyph(),
+                    point.text
+                );
+                match (grouping, &point.owner) {
+                    (Grouping::Session, Some(o)) => text.push_str(&format!(" — {o}")),
+                    (Grouping::Session, None) => text.push_str(" — no owner yet"),
+                    (Grouping::Owner, _) => {
+                        let from = topic
+                            .map(|t| t.title.clone())
+                            .or_else(|| {
+                                point
+                                    .origin
+                                    .as_ref()
+                                    .map(|o| format!("{} (carried)", o.topic))
+                            })
+                            .unwrap_or_default();
+                        text.push_str(&format!(" — {from}"));
+                    }
+                }
+                if let Some(d) = point.due {
+                    text.push_str(&format!(" · due {}", d.strftime("%a %-d %b %Y")));
+                }
+                if *overdue {
+                    text.push_str(" · ⚠ OVERDUE");
+                }
+                if point.status == Status::Dropped {
+                    text.push_str(" · dropped");
+                }
+                if here {
+                    selected_at = lines.len();
+                }
+                let style = if here {
+                    theme.selected
+                } else if *overdue {
+                    theme.warn
+                } else {
+                    theme.base
+                };
+                for (i, l) in wrap(&text, w, 3).into_iter().enumerate() {
+                    lines.push((
+                        format!("{}{l}", if i == 0 { "  " } else { "      " }),
+                        style,
+                    ));
+                }
+                item += 1;
+            }
+        }
+    }
+    if count == 0 {
+        lines.push((String::new(), theme.base));
+        lines.push((
+            "  No action points match: f shows another status, w another owner.".into(),
+            theme.dim,
+        ));
+    }
+    let height = usize::from(area.height.saturating_sub(1));
+    let skip = (selected_at + 3).saturating_sub(height);
+    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
+        line(buf, area.x, area.y + 1 + i as u16, area.width, text, *style);
+    }
+}

@@ -1,0 +1,62 @@
+//! The sessions whose slot has ended and which still owe their report.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::draw::{fill, line};
+use super::theme::Theme;
+use crate::app::board::{Board, View};
+use crate::app::views::reports_owed;
+use crate::model::Placement;
+
+pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    fill(buf, area, theme.base);
+    let View::Reports { selected } = board.view else {
+        return;
+    };
+    let owed = reports_owed(&board.edition, board.now);
+    let title = format!(
+        " ✎ Reports owed · {} sessions have ended without notes",
+        owed.len()
+    );
+    line(buf, area.x, area.y, area.width, &title, theme.heading);
+    if owed.is_empty() {
+        line(
+            buf,
+            area.x + 2,
+            area.y + 2,
+            area.width.saturating_sub(2),
+            "Every session that has ended has its notes.",
+            theme.dim,
+        );
+        return;
+    }
+    let rows = usize::from(area.height.saturating_sub(2));
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    for (i, t) in owed.iter().enumerate().skip(first).take(rows) {
+        let y = area.y + 2 + u16::try_from(i - first).unwrap_or(0);
+        let here = i == selected;
+        let place = match &t.placement {
+            Placement::At { slot, space } => board.cell_label(slot, space),
+            Placement::Parked => String::new(),
+        };
+        let who = if t.conveners.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", t.conveners_label())
+        };
+        let text = format!(
+            "{} ✎ {place} · {}{who}",
+            if here { "▶" } else { " " },
+            t.title
+        );
+        line(
+            buf,
+            area.x,
+            y,
+            area.width,
+            &text,
+            if here { theme.selected } else { theme.base },
+        );
+    }
+}
