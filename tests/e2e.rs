@@ -752,3 +752,68 @@ fn a_broken_file_opens_nothing() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "untouched");
     assert_eq!(sandbox.files(), ["broken.ron"], "no lock, no backup");
 }
+
+#[test]
+fn two_action_points_reach_the_file_and_print() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("actions.ron");
+    small_edition(&file);
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" Kill Switch Meetup · ", " BOARD ", "✓ saved"]);
+    // a session first, then its action points from the board with o
+    tui.send("a");
+    tui.wait_text(&["Add ▸  #Atrium 09:30"]);
+    tui.send("Service mesh @Marta");
+    tui.send(ENTER);
+    tui.wait_saved("Added “Service mesh” to Atrium");
+    tui.send(ESC);
+    tui.wait_for("the board again", |s| mode_is(s, "BOARD"));
+    // the capture line left the cursor on the next free cell: back to the session
+    tui.send("h");
+    tui.send("o");
+    tui.wait_for("the action line", |s| mode_is(s, "ADD ACTION POINTS"));
+    tui.send("Draft the mesh guidelines @Ola due:2030-06-30");
+    tui.send(ENTER);
+    tui.wait_saved("Added action point “Draft the mesh guidelines”");
+    tui.send("Pilot in one team @Piotr due:2030-09-15");
+    tui.send(ENTER);
+    tui.wait_saved("Added action point “Pilot in one team”");
+    tui.send(ESC);
+    let screen = tui.wait_for("the session with both points", |s| {
+        mode_is(s, "SESSION") && s.contains("Pilot in one team — Piotr")
+    });
+    assert!(screen.contains("Draft the mesh guidelines — Ola, due 2030-06-30"), "{screen}");
+    tui.send(ESC);
+    tui.wait_for("the board again", |s| mode_is(s, "BOARD"));
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+
+    let e = storage::load(&file).expect("the file loads");
+    let t = e.topics.iter().find(|t| t.title == "Service mesh").expect("the session");
+    let points: Vec<(&str, Option<&str>, Option<Date>)> = t
+        .actions
+        .iter()
+        .map(|a| (a.text.as_str(), a.owner.as_deref(), a.due))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("Draft the mesh guidelines", Some("Ola"), Some(date(2030, 6, 30))),
+            ("Pilot in one team", Some("Piotr"), Some(date(2030, 9, 15))),
+        ]
+    );
+
+    let out = std::process::Command::new(BIN)
+        .env_clear()
+        .env("HOME", sandbox.root())
+        .current_dir(sandbox.root())
+        .arg("--dir")
+        .arg(sandbox.sessions())
+        .args(["print", "actions", "--width", "100"])
+        .output()
+        .expect("openspace print");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("[ ] Draft the mesh guidelines — Ola, due 2030-06-30"), "{stdout}");
+    assert!(stdout.contains("[ ] Pilot in one team — Piotr, due 2030-09-15"), "{stdout}");
+}
