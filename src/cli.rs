@@ -46,6 +46,13 @@ pub enum Command {
     },
     /// Create a new edition file
     New(NewArgs),
+    /// Show an edition in present mode, read-only, following the file as it
+    /// changes: a second window for the projector
+    Present {
+        /// The edition to present
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Print an edition's board as plain text, for chat or e-mail
     Print {
         /// The edition to print

@@ -2,18 +2,40 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
+use openspace::app::config;
 use openspace::app::run::{self, Options, Start};
 use openspace::cli::{Cli, Command};
 use openspace::commands::{self, Failure, find_edition};
 use openspace::storage;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let config_path = config::path();
+    let config_help = match &config_path {
+        Some(p) => format!(
+            "The config file (theme and keys, in RON) is {}; see the README.",
+            p.display()
+        ),
+        None => "No config folder is known on this system.".to_string(),
+    };
+    let matches = Cli::command()
+        .after_help(format!(
+            "The sessions folder is --dir, else $OPENSPACE_DIR, else ./sessions when it exists, \
+             else the platform's data folder.\n{config_help}"
+        ))
+        .get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     // clap already folded $OPENSPACE_DIR into --dir.
     let (folder, _) = storage::resolve(cli.dir.as_deref(), None, &cwd);
     let result: Result<i32, Failure> = match &cli.command {
+        Some(Command::Present { file }) => {
+            let path = existing(file, &folder);
+            path.and_then(|p| board(&cli, folder, Start::Present(p), config_path))
+        }
         Some(command) => {
             let mut out = std::io::stdout().lock();
             let result = match command {
@@ -21,11 +43,20 @@ fn main() -> ExitCode {
                 Command::Check { files } => commands::check(files, &mut out).map_err(io_failure),
                 Command::New(args) => commands::new(args, &folder, &mut out),
                 Command::Print { file, width } => commands::print(file, &folder, *width, &mut out),
+                Command::Present { .. } => Ok(0),
             };
             let _ = out.flush();
             result
         }
-        None => board(&cli, folder),
+        None => {
+            let start = match &cli.file {
+                Some(file) => existing(file, &folder).map(Start::File),
+                None => std::fs::create_dir_all(&folder)
+                    .map(|()| Start::Picker)
+                    .map_err(|e| Failure(format!("cannot create {}: {e}", folder.display()))),
+            };
+            start.and_then(|s| board(&cli, folder, s, config_path))
+        }
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
@@ -36,29 +67,34 @@ fn main() -> ExitCode {
     }
 }
 
-/// The interactive board, on a file or on the picker.
-fn board(cli: &Cli, folder: PathBuf) -> Result<i32, Failure> {
-    let start = match &cli.file {
-        Some(file) => {
-            let path = find_edition(file, &folder);
-            if !path.exists() {
-                return Err(Failure(format!(
-                    "no edition {} (looked for it as given and in {})",
-                    file.display(),
-                    folder.display()
-                )));
-            }
-            Start::File(path)
-        }
-        None => {
-            std::fs::create_dir_all(&folder)
-                .map_err(|e| Failure(format!("cannot create {}: {e}", folder.display())))?;
-            Start::Picker
-        }
-    };
+/// An edition named on the command line, which must exist.
+fn existing(file: &std::path::Path, folder: &std::path::Path) -> Result<PathBuf, Failure> {
+    let path = find_edition(file, folder);
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(Failure(format!(
+            "no edition {} (looked for it as given and in {})",
+            file.display(),
+            folder.display()
+        )))
+    }
+}
+
+/// The interactive board, with the user's theme and keys.
+fn board(
+    cli: &Cli,
+    folder: PathBuf,
+    start: Start,
+    config_path: Option<PathBuf>,
+) -> Result<i32, Failure> {
+    let settings = config::load(config_path.as_deref());
     let options = Options {
         folder,
         mouse: !cli.no_mouse,
+        theme: settings.theme,
+        keymap: settings.keymap,
+        config_problem: settings.problem,
     };
     run::run(start, options).map_err(Failure)?;
     Ok(0)

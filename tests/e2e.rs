@@ -67,6 +67,8 @@ impl Tui {
         cmd.env("HOME", sandbox);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        // the clock is injected: no test depends on the real time of day
+        cmd.env("OPENSPACE_NOW", "2030-05-14T09:00:00");
         if let Some(path) = std::env::var_os("PATH") {
             cmd.env("PATH", path);
         }
@@ -782,14 +784,21 @@ fn two_action_points_reach_the_file_and_print() {
     let screen = tui.wait_for("the session with both points", |s| {
         mode_is(s, "SESSION") && s.contains("Pilot in one team — Piotr")
     });
-    assert!(screen.contains("Draft the mesh guidelines — Ola, due 2030-06-30"), "{screen}");
+    assert!(
+        screen.contains("Draft the mesh guidelines — Ola, due 2030-06-30"),
+        "{screen}"
+    );
     tui.send(ESC);
     tui.wait_for("the board again", |s| mode_is(s, "BOARD"));
     tui.send("q");
     assert!(tui.wait_exit().success());
 
     let e = storage::load(&file).expect("the file loads");
-    let t = e.topics.iter().find(|t| t.title == "Service mesh").expect("the session");
+    let t = e
+        .topics
+        .iter()
+        .find(|t| t.title == "Service mesh")
+        .expect("the session");
     let points: Vec<(&str, Option<&str>, Option<Date>)> = t
         .actions
         .iter()
@@ -798,7 +807,11 @@ fn two_action_points_reach_the_file_and_print() {
     assert_eq!(
         points,
         [
-            ("Draft the mesh guidelines", Some("Ola"), Some(date(2030, 6, 30))),
+            (
+                "Draft the mesh guidelines",
+                Some("Ola"),
+                Some(date(2030, 6, 30))
+            ),
             ("Pilot in one team", Some("Piotr"), Some(date(2030, 9, 15))),
         ]
     );
@@ -814,6 +827,54 @@ fn two_action_points_reach_the_file_and_print() {
         .expect("openspace print");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
-    assert!(stdout.contains("[ ] Draft the mesh guidelines — Ola, due 2030-06-30"), "{stdout}");
-    assert!(stdout.contains("[ ] Pilot in one team — Piotr, due 2030-09-15"), "{stdout}");
+    assert!(
+        stdout.contains("[ ] Draft the mesh guidelines — Ola, due 2030-06-30"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("[ ] Pilot in one team — Piotr, due 2030-09-15"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn present_follows_the_file_as_another_process_saves_it() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("projector.ron");
+    small_edition(&file);
+    let mut tui = Tui::spawn(
+        sandbox.root(),
+        &sandbox.sessions(),
+        &[Path::new("present"), &file],
+    );
+    tui.wait_text(&[" Kill Switch Meetup", "NOW"]);
+    // another process (here: the test, through the library) saves a topic
+    let mut e = storage::load(&file).expect("load");
+    let topic = e
+        .add_topic(openspace::model::TopicDraft {
+            title: "Pitched on the laptop".into(),
+            conveners: vec!["Ada".into()],
+            ..Default::default()
+        })
+        .expect("a topic");
+    let slot = e.slots[0].id.clone();
+    let space = e.spaces[0].id.clone();
+    e.place(topic, &slot, &space).expect("placed");
+    let saved_at = std::time::Instant::now();
+    storage::save(&file, &e).expect("save");
+    // the projector shows it, within two seconds
+    let deadline = Duration::from_secs(2);
+    let screen = tui.wait_for("the topic on the projector", |s| {
+        s.contains("Pitched on the laptop")
+    });
+    assert!(
+        saved_at.elapsed() <= deadline,
+        "shown after {:?}\n{screen}",
+        saved_at.elapsed()
+    );
+    // and this window never writes the file
+    let before = std::fs::read(&file).unwrap();
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    assert_eq!(std::fs::read(&file).unwrap(), before);
 }

@@ -252,3 +252,64 @@ fn wide_characters_keep_the_grid_aligned() {
         .collect();
     assert!(all.contains('会'), "the wide title is drawn");
 }
+
+/// The sizes of the day's snapshots: a laptop screen and a projector.
+const DAY_SIZES: [(u16, u16); 2] = [(120, 32), (240, 67)];
+
+/// The 2019 board on its first day at a given time.
+fn on_the_day(size: (u16, u16), h: i8, m: i8, s: i8) -> App {
+    let mut app = board_app(shipped(), size);
+    app.set_now(date(2019, 5, 14).to_datetime(jiff::civil::time(h, m, s, 0)));
+    if let Some(b) = app.board_mut() {
+        b.tick();
+    }
+    app
+}
+
+fn each_day_size(name: &str, make: impl Fn((u16, u16)) -> App) {
+    for size in DAY_SIZES {
+        let app = make(size);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(&app, size));
+    }
+}
+
+#[test]
+fn now_and_next_on_the_board() {
+    each_day_size("now_next", |size| on_the_day(size, 14, 30, 0));
+}
+
+#[test]
+fn the_countdown_in_its_four_states() {
+    let present = |h, m, s| {
+        move |size| {
+            let mut app = on_the_day(size, h, m, s);
+            press(&mut app, "P");
+            app
+        }
+    };
+    each_day_size("countdown_normal", present(14, 30, 0));
+    each_day_size("countdown_5min", present(15, 41, 0));
+    each_day_size("countdown_1min", present(15, 44, 30));
+    each_day_size("countdown_overtime", |size| {
+        let mut app = on_the_day(size, 15, 0, 0);
+        press(&mut app, "T");
+        type_text(&mut app, "30m");
+        press(&mut app, "<Enter>P");
+        app.set_now(date(2019, 5, 14).to_datetime(jiff::civil::time(15, 32, 0, 0)));
+        app
+    });
+}
+
+#[test]
+fn the_break_screen() {
+    each_day_size("break", |size| {
+        let mut app = on_the_day(size, 15, 50, 0);
+        press(&mut app, "be");
+        type_text(
+            &mut app,
+            "Coffee and cake in the foyer | Group photo at 17:00 on the terrace",
+        );
+        press(&mut app, "<Enter>");
+        app
+    });
+}

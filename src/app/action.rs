@@ -1,7 +1,9 @@
 //! What a key means. The keymap turns keys into actions; `update` carries them out.
 
+use serde::Deserialize;
+
 /// A direction on the grid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 pub enum Dir {
     Up,
     Down,
@@ -9,7 +11,8 @@ pub enum Dir {
     Right,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A config file names actions as written here: `Capture`, `Move(Up)`, `JumpToSpace(3)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 pub enum Action {
     // moving around
     Move(Dir),
@@ -55,6 +58,15 @@ pub enum Action {
     FilterOwner,
     DotsMore,
     DotsLess,
+    // running the day
+    JumpToNow,
+    Present,
+    BreakScreen,
+    SetTimer,
+    RunningLate,
+    HideLater,
+    RevealAll,
+    Announce,
     // the frame
     Layout,
     AddSpace,

@@ -32,6 +32,9 @@ pub enum Ask {
     EditSlot(SlotId),
     Participants(TopicId),
     EditAction(ActionId),
+    Timer,
+    RunningLate,
+    Announcements,
 }
 
 impl Ask {
@@ -44,6 +47,9 @@ impl Ask {
             Ask::EditSlot(_) => "Slot times (10:00-10:45, =Label for a break or plenary!)",
             Ask::Participants(_) => "How many took part",
             Ask::EditAction(_) => "Action point (text @owner due:date)",
+            Ask::Timer => "Timer (45m, 1h30m, +5, -5, until 11:45; empty: follow the schedule)",
+            Ask::RunningLate => "Running late by how many minutes (negative: ahead)",
+            Ask::Announcements => "Announcements (up to three, separated by |)",
         }
     }
 }
@@ -211,6 +217,15 @@ pub struct Board {
     pub confirm_merge: Option<(TopicId, TopicId)>,
     /// The venue's wall-clock time, set by the loop (injected in tests).
     pub now: jiff::civil::DateTime,
+    /// Present mode: the operator's chrome gone, NOW and NEXT large.
+    pub present: bool,
+    /// The break screen: a big clock, what comes next, announcements.
+    pub break_screen: bool,
+    /// What the countdown counted to at the last tick, and the seconds it
+    /// had left, to ring the bell once at each moment.
+    pub last_left: Option<(jiff::civil::DateTime, i64)>,
+    /// The slot that was NOW at the last tick, to bring a new one into view.
+    pub now_seen: Option<SlotId>,
     pub layout_mode: bool,
     pub help: Option<u16>,
     pub confirm_quit: bool,
@@ -248,6 +263,10 @@ impl Board {
             merge: None,
             confirm_merge: None,
             now: jiff::civil::DateTime::default(),
+            present: false,
+            break_screen: false,
+            last_left: None,
+            now_seen: None,
             layout_mode: false,
             help: None,
             confirm_quit: false,

@@ -13,12 +13,24 @@ pub struct BoardIndex {
     pub cells: HashMap<(usize, usize), usize>,
     /// Parked topics (indexes into `edition.topics`), most votes first.
     pub parked: Vec<usize>,
+    /// How many later slots are hidden.
+    pub hidden: usize,
 }
 
 impl BoardIndex {
     pub fn build(e: &Edition) -> BoardIndex {
         let mut rows: Vec<usize> = (0..e.slots.len()).collect();
         rows.sort_by_key(|&i| (e.slots[i].day, e.slots[i].start, e.slots[i].end));
+        // while the marketplace fills, later slots can be hidden
+        let all = rows.len();
+        if let Some(last) = e
+            .hide_after
+            .as_ref()
+            .and_then(|id| rows.iter().position(|&i| e.slots[i].id == *id))
+        {
+            rows.truncate(last + 1);
+        }
+        let hidden = all - rows.len();
         let row_of: HashMap<&str, usize> = rows
             .iter()
             .enumerate()
@@ -52,6 +64,7 @@ impl BoardIndex {
             rows,
             cells,
             parked,
+            hidden,
         }
     }
 

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::{Action, Dir};
 
 /// Where a key is looked up: each mode has its own keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
 pub enum Mode {
     Board,
     Parking,
@@ -23,6 +23,7 @@ pub enum Mode {
     Plan,
     Tally,
     Reports,
+    Break,
     Help,
     ConfirmQuit,
     Picker,
@@ -46,6 +47,7 @@ impl Mode {
             Mode::Plan => "ACTION PLAN",
             Mode::Tally => "DOT VOTING",
             Mode::Reports => "REPORTS OWED",
+            Mode::Break => "BREAK",
             Mode::Help => "HELP",
             Mode::ConfirmQuit => "QUIT?",
             Mode::Picker => "EDITIONS",
@@ -369,6 +371,15 @@ pub const DEFAULT: &[Binding] = &[
     b(Board, Key::ch('A'), Action::ActionPlan, "the action plan"),
     b(Board, Key::ch('V'), Action::Tally, "dot voting"),
     b(Board, Key::ch('R'), Action::Reports, "sessions that owe a report"),
+    b(Board, Key::ch('t'), Action::JumpToNow, "jump to the slot going on now"),
+    b(Board, Key::ch('P'), Action::Present, "present mode on/off"),
+    b(Board, Key::plain(F(5)), Action::Present, "present mode on/off"),
+    b(Board, Key::plain(Esc), Action::Cancel, "leave present mode"),
+    b(Board, Key::ch('b'), Action::BreakScreen, "the break screen"),
+    b(Board, Key::ch('T'), Action::SetTimer, "set a timer: 45m, +5, until 11:45"),
+    b(Board, Key::ch('D'), Action::RunningLate, "running late: shift the rest of the day"),
+    b(Board, Key::ch('z'), Action::HideLater, "hide the slots after this one"),
+    b(Board, Key::ch('Z'), Action::RevealAll, "reveal every slot"),
     b(Board, Key::ch('S'), Action::Layout, "spaces and slots: add, rename, remove"),
     b(
         Board,
@@ -742,6 +753,14 @@ pub const DEFAULT: &[Binding] = &[
     hint(b(Tally, Key::plain(Esc), Action::Cancel, "back to the board")),
     b(Tally, Key::ch('q'), Action::Cancel, "back to the board"),
     b(Tally, Key::ch('V'), Action::Cancel, "back to the board"),
+    // the break screen
+    hint(b(Break, Key::ch('e'), Action::Announce, "write the announcements")),
+    hint(b(Break, Key::ch('T'), Action::SetTimer, "set a timer: 45m, +5, until 11:45")),
+    b(Break, Key::ch('D'), Action::RunningLate, "running late: shift the rest of the day"),
+    b(Break, Key::ch('u'), Action::Undo, "undo"),
+    hint(b(Break, Key::ch('b'), Action::Cancel, "back to the board")),
+    b(Break, Key::plain(Esc), Action::Cancel, "back to the board"),
+    b(Break, Key::ch('q'), Action::Cancel, "back to the board"),
     // reports owed
     b(Reports, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
     b(Reports, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
@@ -790,7 +809,7 @@ pub const DEFAULT: &[Binding] = &[
 
 /// The modes in the order help and the README show them, with their titles.
 #[rustfmt::skip]
-pub const HELP_SECTIONS: [(Mode, &str); 17] = [
+pub const HELP_SECTIONS: [(Mode, &str); 18] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
     (Mode::Capture, "Adding topics: Title @convener #space 10:30 +votes"),
@@ -804,6 +823,7 @@ pub const HELP_SECTIONS: [(Mode, &str); 17] = [
     (Mode::Plan, "The action plan (A)"),
     (Mode::Tally, "Dot voting (V)"),
     (Mode::Reports, "Reports owed (R)"),
+    (Mode::Break, "The break screen (b)"),
     (Mode::Layout, "Spaces and slots (S)"),
     (Mode::Prompt, "Answering a question"),
     (Mode::Picker, "Choosing an edition"),
@@ -850,6 +870,72 @@ fn keys_label(keys: &[Key]) -> String {
     parts.join(" ")
 }
 
+impl Key {
+    /// A key as a config file writes it: "a", "U", "Ctrl-z", "Shift-Up", "F5",
+    /// "Enter", "Esc", "Tab", "Space", "PgDn".
+    pub fn parse(text: &str) -> Option<Key> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = text.trim();
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (flag, len) = if lower.starts_with("ctrl-") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            mods |= flag;
+            rest = &rest[len..];
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "up" | "↑" => KeyCode::Up,
+            "down" | "↓" => KeyCode::Down,
+            "left" | "←" => KeyCode::Left,
+            "right" | "→" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "del" | "delete" => KeyCode::Delete,
+            "backspace" => KeyCode::Backspace,
+            f if f.len() >= 2
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().ok()?)
+            }
+            _ => {
+                let mut chars = rest.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(c)
+            }
+        };
+        // the same folding as for events: Shift is in the character itself
+        let event = KeyEvent::new(code, mods);
+        Some(Key::from_event(&event))
+    }
+}
+
+/// One key a config file rebinds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rebind {
+    pub mode: Mode,
+    pub key: String,
+    pub action: Action,
+}
+
 /// The keys in force: the defaults, which a config file may override.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -865,6 +951,36 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// The defaults with the config file's keys on top: each names a mode, a
+    /// key and an action, and replaces only that key in that mode.
+    pub fn with(rebinds: &[Rebind]) -> Result<Keymap, String> {
+        let mut map = Keymap::default();
+        for r in rebinds {
+            let key = Key::parse(&r.key).ok_or_else(|| {
+                format!(
+                    "{:?} is not a key (try \"a\", \"Ctrl-z\", \"Shift-Up\", \"F5\")",
+                    r.key
+                )
+            })?;
+            let help = map
+                .bindings
+                .iter()
+                .chain(DEFAULT)
+                .find(|b| b.action == r.action)
+                .map(|b| b.help)
+                .unwrap_or("(rebound in the config file)");
+            map.bindings.retain(|b| !(b.mode == r.mode && b.key == key));
+            map.bindings.push(Binding {
+                mode: r.mode,
+                key,
+                action: r.action,
+                help,
+                hint: false,
+            });
+        }
+        Ok(map)
+    }
+
     /// What a key means in a mode. Ctrl-C always quits. While typing, plain
     /// letters are text, never commands.
     pub fn action(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {

@@ -6,6 +6,8 @@ pub mod action;
 pub mod action_line;
 pub mod board;
 pub mod capture;
+pub mod config;
+pub mod day;
 pub mod form;
 pub mod index;
 pub mod keymap;
@@ -35,6 +37,8 @@ pub enum Effect {
     Open(PathBuf),
     /// Create an edition from the picker's form, then open it.
     Create(Box<crate::cli::NewArgs>),
+    /// Ring the terminal bell.
+    Bell,
     /// Suspend the board and edit a session's notes in $EDITOR.
     EditNotes {
         topic: crate::model::TopicId,

@@ -30,11 +30,18 @@ const RETRY_AFTER: Duration = Duration::from_secs(2);
 pub enum Start {
     Picker,
     File(PathBuf),
+    /// A second window for the projector: present mode, read-only,
+    /// following the file as another openspace saves it.
+    Present(PathBuf),
 }
 
 pub struct Options {
     pub folder: PathBuf,
     pub mouse: bool,
+    pub theme: Theme,
+    pub keymap: super::keymap::Keymap,
+    /// What is wrong with the config file, shown once on screen.
+    pub config_problem: Option<String>,
 }
 
 /// Loads an edition for the board, locking it; read-only when another
@@ -141,11 +148,21 @@ impl Saving {
 /// Runs the interactive board until the facilitator quits. Errors opening
 /// a file named on the command line come back before the screen is touched.
 pub fn run(start: Start, options: Options) -> Result<(), String> {
-    let today = jiff::Zoned::now().date();
+    let today = Clock::from_env().now().date();
+    let mut watched = None;
     let (screen, lock) = match start {
         Start::File(path) => {
             let (board, lock) = open_board(&path, &options.folder)?;
             (Screen::Board(Box::new(board)), lock)
+        }
+        Start::Present(path) => {
+            let edition = storage::load(&path).map_err(|e| e.to_string())?;
+            let mut board = Board::new(edition, path.clone());
+            board.read_only =
+                Some("this window presents the file; edit it in the other window".into());
+            board.present = true;
+            watched = Some(path);
+            (Screen::Board(Box::new(board)), None)
         }
         Start::Picker => {
             let listed = storage::list(&options.folder)
@@ -175,7 +192,11 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
         .unwrap_or((80, 24));
     let mut app = App::new(screen, size, today);
     app.mouse = options.mouse;
-    let result = runtime.block_on(event_loop(&mut terminal, &mut app, lock, &options));
+    app.keymap = options.keymap.clone();
+    if let (Some(problem), Some(board)) = (&options.config_problem, app.board_mut()) {
+        board.toast(format!("⚠ config: {problem} — using the defaults"));
+    }
+    let result = runtime.block_on(event_loop(&mut terminal, &mut app, lock, &options, watched));
     restore_terminal();
     result
 }
@@ -185,9 +206,10 @@ async fn event_loop(
     app: &mut App,
     mut lock: Option<EditionLock>,
     options: &Options,
+    watched: Option<PathBuf>,
 ) -> Result<(), String> {
     use tokio::signal::unix::{SignalKind, signal};
-    let theme = Theme::from_env();
+    let theme = options.theme;
     let mut events = EventStream::new();
     let mut term = signal(SignalKind::terminate()).map_err(|e| e.to_string())?;
     let mut hangup = signal(SignalKind::hangup()).map_err(|e| e.to_string())?;
@@ -197,9 +219,20 @@ async fn event_loop(
     };
     let mut toast_seen = 0u64;
     let mut toast_until: Option<Instant> = None;
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    // the projector window follows the file: every rename over it reloads it
+    let (changed_tx, mut changed) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let _watcher = match &watched {
+        Some(path) => Some(
+            watch(path, changed_tx).map_err(|e| format!("cannot watch {}: {e}", path.display()))?,
+        ),
+        None => None,
+    };
+    let clock = Clock::from_env();
     let mut redraw = true;
     loop {
-        app.set_now(jiff::Zoned::now().datetime());
+        app.set_now(clock.now());
         if let Some(board) = app.board_mut() {
             saving.kick(board);
             if board.toast_seq != toast_seen {
@@ -257,6 +290,16 @@ async fn event_loop(
                     }
                 }
             }
+            _ = tick.tick(), if app.board().is_some() => {
+                if let Some(board) = app.board_mut() {
+                    effects = board.tick();
+                }
+            }
+            Some(()) = changed.recv() => {
+                if let (Some(path), Some(board)) = (&watched, app.board_mut()) {
+                    reload(board, path);
+                }
+            }
             _ = term.recv() => effects.push(Effect::Quit),
             _ = hangup.recv() => effects.push(Effect::Quit),
         }
@@ -267,6 +310,11 @@ async fn event_loop(
                         saving.flush(board).await;
                     }
                     return Ok(());
+                }
+                Effect::Bell => {
+                    let mut out = io::stdout();
+                    let _ = out.write_all(b"\x07");
+                    let _ = out.flush();
                 }
                 Effect::ToggleMouse => {
                     let mut out = io::stdout();
@@ -308,6 +356,73 @@ async fn event_loop(
         }
     }
     Ok(())
+}
+
+/// The venue's wall-clock time. OPENSPACE_NOW="2019-05-14T14:30" starts the
+/// clock at another moment (to rehearse a day, or in tests); it then runs on.
+struct Clock {
+    offset: jiff::SignedDuration,
+}
+
+impl Clock {
+    fn from_env() -> Clock {
+        let real = jiff::Zoned::now().datetime();
+        let offset = std::env::var("OPENSPACE_NOW")
+            .ok()
+            .and_then(|v| v.trim().parse::<jiff::civil::DateTime>().ok())
+            .map(|fake| real.duration_until(fake))
+            .unwrap_or_default();
+        Clock { offset }
+    }
+
+    fn now(&self) -> jiff::civil::DateTime {
+        let real = jiff::Zoned::now().datetime();
+        real.checked_add(self.offset).unwrap_or(real)
+    }
+}
+
+/// Watches the folder of `path` (saves rename a new file over it) and
+/// signals every change to that file.
+fn watch(
+    path: &Path,
+    changed: tokio::sync::mpsc::UnboundedSender<()>,
+) -> notify::Result<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let name = path.file_name().map(|n| n.to_os_string());
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event
+            && event
+                .paths
+                .iter()
+                .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
+        {
+            let _ = changed.send(());
+        }
+    })?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    watcher.watch(dir, notify::RecursiveMode::NonRecursive)?;
+    Ok(watcher)
+}
+
+/// Takes the file's new content into a read-only board; a file caught
+/// half-way or broken keeps what was shown, with a note.
+fn reload(board: &mut Board, path: &Path) {
+    match storage::load(path) {
+        Ok(edition) => {
+            if edition != board.edition {
+                board.edition = edition;
+                board.edition_changed();
+                board.save.saved = board.save.generation;
+            }
+        }
+        Err(e) => board.toast(format!(
+            "⚠ the file does not load now: {}",
+            e.to_string().lines().next().unwrap_or_default()
+        )),
+    }
 }
 
 /// Suspends the board, runs $VISUAL or $EDITOR (else vi) on the text, and

@@ -39,6 +39,8 @@ impl Board {
             Mode::Merge
         } else if self.session.is_some() {
             Mode::Session
+        } else if self.break_screen {
+            Mode::Break
         } else if let Some(mode) = self.view_mode() {
             mode
         } else if self.layout_mode {
@@ -250,6 +252,19 @@ impl Board {
             (Mode::Tally, Action::DotsMore) => self.dots(1),
             (Mode::Tally, Action::DotsLess) => self.dots(-1),
             (Mode::Reports, Action::EditNotes) => self.report_notes(),
+            (Mode::Break, Action::Cancel) => self.break_screen = false,
+            (Mode::Board, Action::Cancel) => self.present = false,
+            (_, Action::JumpToNow) => self.jump_to_now(),
+            (_, Action::Present) => self.present = !self.present,
+            (_, Action::BreakScreen) => self.break_screen = !self.break_screen,
+            (_, Action::SetTimer) => self.ask_timer(),
+            (_, Action::RunningLate) => self.ask(Ask::RunningLate, String::new()),
+            (_, Action::HideLater) => self.hide_later(),
+            (_, Action::RevealAll) => self.reveal_all(),
+            (_, Action::Announce) => {
+                let lines = self.edition.announcements.join(" | ");
+                self.ask(Ask::Announcements, lines)
+            }
             (_, Action::AddActions) => self.open_action_capture(),
             (_, Action::ToggleDone) => self.toggle_action(crate::model::Status::Done),
             (_, Action::ToggleDropped) => self.toggle_action(crate::model::Status::Dropped),
@@ -926,6 +941,9 @@ impl Board {
             Ask::AddSlot | Ask::EditSlot(_) => self.submit_slot(&prompt.ask, &text),
             Ask::Participants(id) => self.submit_participants(*id, &text),
             Ask::EditAction(id) => self.submit_edit_action(*id, &text),
+            Ask::Timer => self.submit_timer(&text),
+            Ask::RunningLate => self.submit_running_late(&text),
+            Ask::Announcements => self.submit_announcements(&text),
         };
         match outcome {
             Ok(message) => {

@@ -54,6 +54,24 @@ pub struct Edition {
     pub carried: Vec<ActionPoint>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub retrospective: Retrospective,
+    /// A timer the facilitator set, as wall-clock times, so that it survives
+    /// a restart. Without one the countdown follows the schedule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer: Option<Timer>,
+    /// Up to three lines shown on the break screen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub announcements: Vec<String>,
+    /// While the marketplace fills: the slots after this one are hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hide_after: Option<SlotId>,
+}
+
+/// A countdown the facilitator set: from `start` to `end`, venue time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timer {
+    pub start: jiff::civil::DateTime,
+    pub end: jiff::civil::DateTime,
 }
 
 /// A room, corner or table where sessions happen.
@@ -148,6 +166,9 @@ impl Edition {
             topics: Vec::new(),
             carried: Vec::new(),
             retrospective: Retrospective::default(),
+            timer: None,
+            announcements: Vec::new(),
+            hide_after: None,
         }
     }
 

@@ -19,6 +19,8 @@ pub enum Anchor {
     Topic { id: TopicId, nth: usize },
     Placement(TopicId),
     Action { id: ActionId, nth: usize },
+    HideAfter,
+    Timer,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +104,19 @@ impl Edition {
             }
         }
 
+        if let Some(id) = &self.hide_after
+            && self.slot(id).is_none()
+        {
+            say(
+                Anchor::HideAfter,
+                format!("hide_after names slot {:?}, which does not exist", id.0),
+            );
+        }
+        if let Some(t) = &self.timer
+            && t.end <= t.start
+        {
+            say(Anchor::Timer, "the timer ends before it starts".into());
+        }
         let mut seen_topics: BTreeMap<TopicId, usize> = BTreeMap::new();
         let mut seen_actions: BTreeMap<ActionId, usize> = BTreeMap::new();
         let mut cells: BTreeMap<(&SlotId, &SpaceId), &str> = BTreeMap::new();

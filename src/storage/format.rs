@@ -113,6 +113,8 @@ fn locate(text: &str, anchor: &Anchor) -> Option<(usize, usize)> {
         Anchor::Version => field_offsets(text, 0, "version", "", None).next(),
         Anchor::Name => field_offsets(text, 0, "name", "", None).next(),
         Anchor::Days => field_offsets(text, 0, "days", "", None).next(),
+        Anchor::HideAfter => field_offsets(text, 0, "hide_after", "", None).next(),
+        Anchor::Timer => field_offsets(text, 0, "timer", "", None).next(),
         Anchor::Space { id, nth } => {
             let value = format!("{:?}", id.0);
             let from = section(text, "spaces");

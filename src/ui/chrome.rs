@@ -8,40 +8,56 @@ use super::draw::{fill, line, put, put_right};
 use super::layout::Grid;
 use super::theme::Theme;
 use crate::app::board::Board;
+use crate::app::day::Urgency;
 use crate::app::keymap::Keymap;
 
 pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.heading);
     let e = &board.edition;
-    let mut right = String::new();
+    let mut right = Vec::new();
     let spaces = e.spaces.len();
     if g.cols < spaces {
         let first = g.first_col + 1;
         let last = g.first_col + g.cols;
         let left = if g.first_col > 0 { "◂ " } else { "" };
         let more = if last < spaces { " ▸" } else { "" };
-        right = format!("{left}spaces {first}–{last} of {spaces}{more} ");
+        right.push((
+            format!(" {left}spaces {first}–{last} of {spaces}{more} "),
+            theme.heading,
+        ));
     }
-    let badge = if board.read_only.is_some() {
-        " READ-ONLY "
-    } else {
-        ""
-    };
-    let right_w = crate::text::width(&right) + crate::text::width(badge) + 1;
-    let left_w = usize::from(area.width).saturating_sub(right_w);
+    if board.read_only.is_some() {
+        right.push((" READ-ONLY ".to_string(), theme.warn));
+    }
+    // the clock: what the room needs most, at the right end
+    if board.now != jiff::civil::DateTime::default() {
+        let style = match board.clock().map(|c| c.urgency) {
+            Some(Urgency::FiveMinutes) => theme.amber,
+            Some(Urgency::LastMinute | Urgency::Overtime) => theme.red,
+            _ => theme.now,
+        };
+        right.push((format!(" {} ", board.clock_line()), style));
+    }
+    let mut x = area.right();
+    let mut room = usize::from(area.width);
+    for (text, style) in right.iter().rev() {
+        let w = crate::text::width(text);
+        if w + 20 > room {
+            break;
+        }
+        put_right(buf, x, area.y, text, *style);
+        x = x.saturating_sub(u16::try_from(w).unwrap_or(0));
+        room -= w;
+    }
     let left = format!(" {} · {}", e.name, e.dates_label());
     line(
         buf,
         area.x,
         area.y,
-        u16::try_from(left_w).unwrap_or(0),
+        x.saturating_sub(area.x),
         &left,
         theme.heading,
     );
-    let x = area.right();
-    put_right(buf, x, area.y, badge, theme.warn);
-    let x = x.saturating_sub(u16::try_from(crate::text::width(badge)).unwrap_or(0));
-    put_right(buf, x, area.y, &right, theme.heading);
 }
 
 pub fn footer(board: &Board, keymap: &Keymap, area: Rect, theme: &Theme, buf: &mut Buffer) {

@@ -30,6 +30,16 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
             Band::Row(row) => slot_row(board, g, row, y, h, theme, buf),
         }
     }
+    if board.index.hidden > 0 {
+        let y = g.bands.last().map_or(g.area.y + 1, |(_, y, h)| y + h);
+        if y < g.area.bottom() {
+            let text = format!(
+                " … {} later slots hidden while the marketplace fills — Z reveals them",
+                board.index.hidden
+            );
+            line(buf, g.area.x, y, g.area.width, &text, theme.dim);
+        }
+    }
     if g.bands.is_empty() {
         let hint = if board.edition.slots.is_empty() || board.edition.spaces.is_empty() {
             "No slots or spaces yet: S then a adds a space, A a slot."
@@ -82,16 +92,47 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
         return;
     };
     let on_row = board.focus == Focus::Grid && board.cursor.row == row;
-    let time_style = if on_row { theme.heading } else { theme.base };
+    let is_now = board.now_slot().is_some_and(|s| s.id == slot.id);
+    let is_next = !is_now && board.next_slot().is_some_and(|s| s.id == slot.id);
+    let time_style = match (is_now, on_row) {
+        (true, _) => theme.now,
+        (false, true) => theme.heading,
+        (false, false) => theme.base,
+    };
     let marker = if on_row { "▶" } else { " " };
-    line(
-        buf,
-        g.area.x,
-        y,
-        g.time_w,
-        &format!("{marker}{}", slot.times()),
-        time_style,
-    );
+    // NOW and NEXT as words, not colour alone; the NOW row also gets heavy borders
+    let word = if is_now {
+        "■ NOW"
+    } else if is_next {
+        "□ NEXT"
+    } else {
+        ""
+    };
+    let start = crate::model::clock::format_hhmm(slot.start);
+    let first = if h == 1 && !word.is_empty() {
+        format!(
+            "{marker}{} {start}",
+            word.trim_start_matches(['■', '□', ' '])
+        )
+    } else {
+        format!("{marker}{}", slot.times())
+    };
+    line(buf, g.area.x, y, g.time_w, &first, time_style);
+    if h >= 2 && !word.is_empty() {
+        line(
+            buf,
+            g.area.x,
+            y + 1,
+            g.time_w,
+            &format!("  {word}"),
+            time_style,
+        );
+    }
+    let (bar, bar_style) = if is_now {
+        ("┃", theme.heading)
+    } else {
+        ("│", theme.dim)
+    };
     let full_x = g.area.x + g.time_w;
     let full_w = g.area.width.saturating_sub(g.time_w);
     match &slot.kind {
@@ -99,15 +140,16 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
             for col in g.first_col..g.first_col + g.cols {
                 let Some(x) = g.col_x(col) else { continue };
                 for dy in 0..h {
-                    put(buf, x.saturating_sub(1), y + dy, "│", 1, theme.dim);
+                    put(buf, x.saturating_sub(1), y + dy, bar, 1, bar_style);
                 }
                 cell(board, g, row, col, x, y, h, theme, buf);
             }
         }
         SlotKind::Plenary(label) => {
-            let selected = on_row;
-            let style = if selected {
+            let style = if on_row {
                 theme.selected
+            } else if is_now {
+                theme.now
             } else {
                 theme.plenary
             };
@@ -121,7 +163,13 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
             );
         }
         SlotKind::Break(label) => {
-            let style = if on_row { theme.selected } else { theme.pause };
+            let style = if on_row {
+                theme.selected
+            } else if is_now {
+                theme.now
+            } else {
+                theme.pause
+            };
             line(
                 buf,
                 full_x,

@@ -9,6 +9,7 @@ pub mod overlays;
 pub mod parking;
 pub mod picker;
 pub mod plan;
+pub mod present;
 pub mod reports;
 pub mod session;
 pub mod tally;
@@ -28,6 +29,21 @@ pub fn render(app: &App, theme: &Theme, f: &mut Frame) {
     }
     match &app.screen {
         Screen::Picker(p) => picker::render(f, p, &app.keymap, theme),
+        Screen::Board(board) if board.break_screen || board.present => {
+            if board.break_screen {
+                present::render_break(f, board, theme);
+            } else {
+                present::render(f, board, theme);
+            }
+            session::render(f, board, theme);
+            overlays::form(f, board, theme);
+            if let Some(scroll) = board.help {
+                overlays::help(f, &app.keymap, scroll, theme);
+            }
+            if board.confirm_quit {
+                overlays::confirm_quit(f, board, theme);
+            }
+        }
         Screen::Board(board) => {
             let regions = layout::regions(board);
             let g = layout::grid(board, regions.grid, board.scroll_row);

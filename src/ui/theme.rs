@@ -19,6 +19,11 @@ pub struct Theme {
     pub error: Style,
     pub ok: Style,
     pub input: Style,
+    /// The slot going on now.
+    pub now: Style,
+    /// The countdown in its last five minutes, and its last minute or overtime.
+    pub amber: Style,
+    pub red: Style,
 }
 
 impl Theme {
@@ -61,6 +66,77 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             ok: Style::new().fg(Color::Rgb(0, 90, 30)).bg(paper),
             input: Style::new().fg(ink).bg(Color::Rgb(255, 255, 255)),
+            now: Style::new()
+                .fg(Color::Rgb(255, 255, 255))
+                .bg(Color::Rgb(0, 100, 40))
+                .add_modifier(Modifier::BOLD),
+            amber: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(255, 190, 60))
+                .add_modifier(Modifier::BOLD),
+            red: Style::new()
+                .fg(Color::Rgb(255, 255, 255))
+                .bg(Color::Rgb(160, 0, 0))
+                .add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// Light text on a dark background, for a dark room.
+    pub fn projector_dark() -> Theme {
+        let ink = Color::Rgb(240, 240, 235);
+        let night = Color::Rgb(14, 14, 16);
+        Theme {
+            name: "projector-dark",
+            base: Style::new().fg(ink).bg(night),
+            dim: Style::new().fg(Color::Rgb(200, 200, 195)).bg(night),
+            heading: Style::new()
+                .fg(Color::Rgb(255, 255, 255))
+                .bg(night)
+                .add_modifier(Modifier::BOLD),
+            card: Style::new()
+                .fg(Color::Rgb(255, 244, 200))
+                .bg(Color::Rgb(40, 36, 20)),
+            selected: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(120, 200, 255))
+                .add_modifier(Modifier::BOLD),
+            grabbed: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(255, 200, 80))
+                .add_modifier(Modifier::BOLD),
+            plenary: Style::new()
+                .fg(Color::Rgb(200, 225, 255))
+                .bg(Color::Rgb(16, 30, 56))
+                .add_modifier(Modifier::BOLD),
+            pause: Style::new()
+                .fg(Color::Rgb(215, 215, 210))
+                .bg(Color::Rgb(34, 34, 36)),
+            badge: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(235, 235, 235))
+                .add_modifier(Modifier::BOLD),
+            warn: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(255, 190, 60))
+                .add_modifier(Modifier::BOLD),
+            error: Style::new()
+                .fg(Color::Rgb(255, 255, 255))
+                .bg(Color::Rgb(150, 0, 0))
+                .add_modifier(Modifier::BOLD),
+            ok: Style::new().fg(Color::Rgb(140, 230, 150)).bg(night),
+            input: Style::new().fg(ink).bg(Color::Rgb(36, 36, 44)),
+            now: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(140, 230, 150))
+                .add_modifier(Modifier::BOLD),
+            amber: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(255, 190, 60))
+                .add_modifier(Modifier::BOLD),
+            red: Style::new()
+                .fg(Color::Rgb(255, 255, 255))
+                .bg(Color::Rgb(150, 0, 0))
+                .add_modifier(Modifier::BOLD),
         }
     }
 
@@ -82,14 +158,101 @@ impl Theme {
             error: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             ok: plain,
             input: plain.add_modifier(Modifier::UNDERLINED),
+            now: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            amber: plain.add_modifier(Modifier::BOLD),
+            red: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
         }
     }
 
-    /// The theme for this run: mono when NO_COLOR is set to anything non-empty.
-    pub fn from_env() -> Theme {
+    pub const NAMES: [&'static str; 3] = ["projector-light", "projector-dark", "mono"];
+
+    pub fn by_name(name: &str) -> Option<Theme> {
+        match name {
+            "projector-light" => Some(Theme::projector_light()),
+            "projector-dark" => Some(Theme::projector_dark()),
+            "mono" => Some(Theme::mono()),
+            _ => None,
+        }
+    }
+
+    /// The theme for this run: the chosen one, but mono whenever NO_COLOR is
+    /// set to anything non-empty.
+    pub fn choose(name: Option<&str>) -> Theme {
         match std::env::var_os("NO_COLOR") {
             Some(v) if !v.is_empty() => Theme::mono(),
-            _ => Theme::projector_light(),
+            _ => name
+                .and_then(Theme::by_name)
+                .unwrap_or_else(Theme::projector_light),
         }
+    }
+
+    /// Every style that puts text on a background.
+    pub fn styles(&self) -> [(&'static str, Style); 16] {
+        [
+            ("base", self.base),
+            ("dim", self.dim),
+            ("heading", self.heading),
+            ("card", self.card),
+            ("selected", self.selected),
+            ("grabbed", self.grabbed),
+            ("plenary", self.plenary),
+            ("pause", self.pause),
+            ("badge", self.badge),
+            ("warn", self.warn),
+            ("error", self.error),
+            ("ok", self.ok),
+            ("input", self.input),
+            ("now", self.now),
+            ("amber", self.amber),
+            ("red", self.red),
+        ]
+    }
+}
+
+/// WCAG 2 contrast ratio of two colours (1 to 21).
+pub fn contrast(a: Color, b: Color) -> Option<f64> {
+    fn luminance(c: Color) -> Option<f64> {
+        let Color::Rgb(r, g, b) = c else { return None };
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        Some(0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b))
+    }
+    let (la, lb) = (luminance(a)?, luminance(b)?);
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((hi + 0.05) / (lo + 0.05))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_colour_theme_has_text_at_7_to_1_or_better() {
+        for theme in [Theme::projector_light(), Theme::projector_dark()] {
+            for (name, style) in theme.styles() {
+                let (Some(fg), Some(bg)) = (style.fg, style.bg) else {
+                    panic!("{} {name}: colours are set", theme.name);
+                };
+                let ratio = contrast(fg, bg).unwrap();
+                assert!(ratio >= 7.0, "{} {name}: {ratio:.1}:1", theme.name);
+            }
+        }
+    }
+
+    #[test]
+    fn mono_has_no_colour_and_names_resolve() {
+        for (_, style) in Theme::mono().styles() {
+            assert_eq!((style.fg, style.bg), (None, None));
+        }
+        for name in Theme::NAMES {
+            assert_eq!(Theme::by_name(name).map(|t| t.name), Some(name));
+        }
+        assert!(Theme::by_name("neon").is_none());
     }
 }

@@ -105,6 +105,7 @@ fn named(name: &str) -> Event {
         "BS" => KeyCode::Backspace,
         "Del" => KeyCode::Delete,
         "F2" => KeyCode::F(2),
+        "F5" => KeyCode::F(5),
         other if other.chars().count() == 1 => KeyCode::Char(other.chars().next().unwrap_or(' ')),
         other => panic!("unknown key name <{other}>"),
     };
