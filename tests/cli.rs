@@ -920,3 +920,22 @@ fn unknown_flags_and_subcommands_are_usage_errors() {
     assert!(names_in(&s.sessions()).is_empty());
     assert_eq!(names_in(s.root()), vec!["sessions"]);
 }
+
+#[test]
+fn help_says_where_the_config_file_is() {
+    let home = tempfile::tempdir().expect("a home");
+    let out = assert_cmd::Command::cargo_bin("openspace")
+        .expect("the binary")
+        .env("HOME", home.path())
+        .env_remove("XDG_CONFIG_HOME")
+        .arg("--help")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(text.contains("config.ron"), "{text}");
+    assert!(
+        text.contains(&home.path().join(".config/openspace").display().to_string()),
+        "{text}"
+    );
+}
