@@ -53,6 +53,12 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Search every edition of the sessions folder: topics, conveners, notes, action points
+    Search {
+        /// What to look for (case does not matter)
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
     /// Print an edition's board as plain text, for chat or e-mail
     Print {
         /// The edition to print

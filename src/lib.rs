@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod history;
 pub mod model;
 pub mod storage;
 pub mod text;

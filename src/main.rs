@@ -43,6 +43,7 @@ fn main() -> ExitCode {
                 Command::Check { files } => commands::check(files, &mut out).map_err(io_failure),
                 Command::New(args) => commands::new(args, &folder, &mut out),
                 Command::Print { file, width } => commands::print(file, &folder, *width, &mut out),
+                Command::Search { text } => commands::search(&folder, &text.join(" "), &mut out),
                 Command::Present { .. } => Ok(0),
             };
             let _ = out.flush();

@@ -878,3 +878,49 @@ fn present_follows_the_file_as_another_process_saves_it() {
     assert!(tui.wait_exit().success());
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+#[test]
+fn the_next_edition_is_started_from_the_2019_board_inside_the_board() {
+    let sandbox = Sandbox::new();
+    let old = sandbox.sessions().join("tlm-2019.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/tech-leaders-meeting-2019.ron"),
+        &old,
+    )
+    .expect("copy the shipped edition");
+    let before = std::fs::read(&old).unwrap();
+    let mut tui = sandbox.open(&[&old]);
+    tui.wait_text(&["Tech Leaders’ Meeting 2019", "REVIEW"]);
+    tui.send("N");
+    tui.wait_for("the next-edition form", |s| mode_is(s, "NEXT EDITION"));
+    tui.wait_text(&["Tech Leaders’ Meeting 2020", "2020-05-14"]);
+    tui.send(ENTER);
+    let screen = tui.wait_text(&["Tech Leaders’ Meeting 2020 · 2020-05-14 – 2020-05-15"]);
+    assert!(screen.contains("Created"), "{screen}");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+
+    let new = sandbox.sessions().join("tech-leaders-meeting-2020.ron");
+    let e = storage::load(&new).expect("the new edition loads");
+    let earlier = storage::load(&old).unwrap();
+    assert_eq!(e.name, "Tech Leaders’ Meeting 2020");
+    assert_eq!(e.previous.as_deref(), Some("tlm-2019"));
+    assert_eq!(e.number, Some(12));
+    assert_eq!(e.days, [date(2020, 5, 14), date(2020, 5, 15)]);
+    assert_eq!(e.spaces, earlier.spaces);
+    assert_eq!(e.slots.len(), earlier.slots.len());
+    let open: Vec<_> = earlier
+        .actions()
+        .filter(|(_, a)| a.status == openspace::model::Status::Open)
+        .map(|(_, a)| a.id)
+        .collect();
+    let origins: Vec<_> = e
+        .carried
+        .iter()
+        .map(|a| a.origin.as_ref().expect("an origin").action)
+        .collect();
+    assert_eq!(origins, open);
+    assert!(e.topics.is_empty());
+    // last year's file is untouched
+    assert_eq!(std::fs::read(&old).unwrap(), before);
+}

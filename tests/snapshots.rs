@@ -313,3 +313,73 @@ fn the_break_screen() {
         app
     });
 }
+
+/// A sessions folder with the shipped 2019 edition and the 2020 one started from it.
+fn two_editions() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a folder");
+    let old = dir.path().join("tlm-2019.ron");
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions/tech-leaders-meeting-2019.ron"),
+        &old,
+    )
+    .expect("copy");
+    let args = openspace::cli::NewArgs {
+        file: "tlm-2020".into(),
+        name: "Tech Leaders’ Meeting 2020".into(),
+        date: date(2020, 5, 12),
+        days: None,
+        spaces: None,
+        slots: None,
+        theme: None,
+        from: Some(old),
+    };
+    let (path, _) = openspace::commands::create_edition(&args, dir.path()).expect("created");
+    (dir, path)
+}
+
+fn opened(
+    path: &std::path::Path,
+    dir: &std::path::Path,
+    today: jiff::civil::Date,
+    size: (u16, u16),
+) -> App {
+    let (board, _lock) = openspace::app::run::open_board(path, dir, today).expect("opens");
+    let mut app = App::new(Screen::Board(Box::new(board)), size, today);
+    app.set_now(today.to_datetime(jiff::civil::time(9, 0, 0, 0)));
+    app
+}
+
+#[test]
+fn review_badge() {
+    let (dir, _) = two_editions();
+    each_view_size("review_badge", |size| {
+        opened(
+            &dir.path().join("tlm-2019.ron"),
+            dir.path(),
+            date(2026, 1, 1),
+            size,
+        )
+    });
+}
+
+#[test]
+fn opening_circle_review() {
+    let (dir, path) = two_editions();
+    each_view_size("opening_circle", |size| {
+        let mut app = opened(&path, dir.path(), date(2020, 5, 12), size);
+        press(&mut app, "Ojjx");
+        app
+    });
+}
+
+#[test]
+fn comparison() {
+    let (dir, path) = two_editions();
+    each_view_size("compare", |size| {
+        let mut app = opened(&path, dir.path(), date(2020, 5, 12), size);
+        press(&mut app, "a");
+        type_text(&mut app, "Team tourism, one year on @Sylwia");
+        press(&mut app, "<Enter><Esc>C");
+        app
+    });
+}

@@ -67,6 +67,15 @@ pub enum Action {
     HideLater,
     RevealAll,
     Announce,
+    // earlier editions
+    Search,
+    OpeningReview,
+    Retrospective,
+    Compare,
+    NextEdition,
+    AllowEditing,
+    AddWorked,
+    AddBetter,
     // the frame
     Layout,
     AddSpace,

@@ -35,6 +35,9 @@ pub enum Ask {
     Timer,
     RunningLate,
     Announcements,
+    Search,
+    Worked,
+    Better,
 }
 
 impl Ask {
@@ -50,6 +53,9 @@ impl Ask {
             Ask::Timer => "Timer (45m, 1h30m, +5, -5, until 11:45; empty: follow the schedule)",
             Ask::RunningLate => "Running late by how many minutes (negative: ahead)",
             Ask::Announcements => "Announcements (up to three, separated by |)",
+            Ask::Search => "Search every edition",
+            Ask::Worked => "What worked (one line)",
+            Ask::Better => "What to do better next time (one line)",
         }
     }
 }
@@ -160,6 +166,14 @@ pub enum View {
     Tally { selected: usize },
     /// Sessions whose slot has ended and which still owe a report.
     Reports { selected: usize },
+    /// The opening circle: the earlier edition's action points and what became of them.
+    Review { selected: usize },
+    /// What worked and what to do better: the earlier edition's and this one's.
+    Retro { selected: usize },
+    /// This edition beside the earlier one.
+    Compare,
+    /// Results of a search in every edition.
+    Search { query: String, selected: usize },
 }
 
 /// A card being carried to another cell.
@@ -226,6 +240,13 @@ pub struct Board {
     pub last_left: Option<(jiff::civil::DateTime, i64)>,
     /// The slot that was NOW at the last tick, to bring a new one into view.
     pub now_seen: Option<SlotId>,
+    /// The edition is over: shown for review, changed only after E.
+    pub review: bool,
+    /// The other editions of the folder: for search, recurring topics,
+    /// the opening-circle review and comparisons.
+    pub earlier: Vec<crate::history::Known>,
+    /// The form that starts the next edition from this one.
+    pub next: Option<super::picker::NewForm>,
     pub layout_mode: bool,
     pub help: Option<u16>,
     pub confirm_quit: bool,
@@ -267,6 +288,9 @@ impl Board {
             break_screen: false,
             last_left: None,
             now_seen: None,
+            review: false,
+            earlier: Vec::new(),
+            next: None,
             layout_mode: false,
             help: None,
             confirm_quit: false,
@@ -352,6 +376,10 @@ impl Board {
         if let Some(why) = &self.read_only {
             let why = why.clone();
             self.toast(format!("Read-only: {why}"));
+            return None;
+        }
+        if self.review {
+            self.toast("REVIEW: this edition is over — E allows editing");
             return None;
         }
         let before = self.edition.clone();

@@ -8,6 +8,7 @@ pub mod board;
 pub mod capture;
 pub mod config;
 pub mod day;
+pub mod earlier;
 pub mod form;
 pub mod index;
 pub mod keymap;
@@ -37,6 +38,8 @@ pub enum Effect {
     Open(PathBuf),
     /// Create an edition from the picker's form, then open it.
     Create(Box<crate::cli::NewArgs>),
+    /// Open another edition at a topic (a search result).
+    OpenAt(PathBuf, Option<crate::model::TopicId>),
     /// Ring the terminal bell.
     Bell,
     /// Suspend the board and edit a session's notes in $EDITOR.

@@ -46,9 +46,15 @@ pub struct Options {
 
 /// Loads an edition for the board, locking it; read-only when another
 /// process holds the lock.
-pub fn open_board(path: &Path, folder: &Path) -> Result<(Board, Option<EditionLock>), String> {
+pub fn open_board(
+    path: &Path,
+    folder: &Path,
+    today: jiff::civil::Date,
+) -> Result<(Board, Option<EditionLock>), String> {
     let edition = storage::load(path).map_err(|e| e.to_string())?;
     let mut board = Board::new(edition, path.to_path_buf());
+    // an edition whose days are past opens for review: read-only until E
+    board.review = board.edition.last_day().is_some_and(|d| d < today);
     let lock = match EditionLock::try_acquire(path) {
         Ok(Some(lock)) => Some(lock),
         Ok(None) => {
@@ -62,12 +68,23 @@ pub fn open_board(path: &Path, folder: &Path) -> Result<(Board, Option<EditionLo
             None
         }
     };
-    // conveners of the other editions, for Tab in the capture line
+    // the other editions: conveners for Tab, and the history of the event
     if let Ok(listed) = storage::list(folder) {
-        let names: Vec<String> = listed
+        let me = storage::stem(path);
+        board.earlier = listed
+            .into_iter()
+            .filter_map(|l| {
+                let file = storage::stem(&l.path);
+                l.edition
+                    .ok()
+                    .map(|edition| crate::history::Known { file, edition })
+            })
+            .filter(|k| k.file != me)
+            .collect();
+        let names: Vec<String> = board
+            .earlier
             .iter()
-            .filter_map(|l| l.edition.as_ref().ok())
-            .flat_map(|e| e.topics.iter().flat_map(|t| t.conveners.clone()))
+            .flat_map(|k| k.edition.topics.iter().flat_map(|t| t.conveners.clone()))
             .collect();
         board.learn_conveners(names.iter().map(String::as_str));
     }
@@ -152,7 +169,7 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
     let mut watched = None;
     let (screen, lock) = match start {
         Start::File(path) => {
-            let (board, lock) = open_board(&path, &options.folder)?;
+            let (board, lock) = open_board(&path, &options.folder, today)?;
             (Screen::Board(Box::new(board)), lock)
         }
         Start::Present(path) => {
@@ -325,7 +342,14 @@ async fn event_loop(
                     };
                     let _ = out.flush();
                 }
-                Effect::Open(path) => open_from_picker(app, &path, &options.folder, &mut lock),
+                Effect::Open(path) => {
+                    flush(app, &mut saving).await;
+                    switch(app, &path, &options.folder, &mut lock, None);
+                }
+                Effect::OpenAt(path, topic) => {
+                    flush(app, &mut saving).await;
+                    switch(app, &path, &options.folder, &mut lock, topic);
+                }
                 Effect::EditNotes { topic, text } => {
                     // the editor owns the terminal and stdin meanwhile: no event reader may run
                     drop(events);
@@ -342,14 +366,28 @@ async fn event_loop(
                 }
                 Effect::Create(args) => {
                     match crate::commands::create_edition(&args, &options.folder) {
-                        Ok((path, _)) => open_from_picker(app, &path, &options.folder, &mut lock),
-                        Err(e) => {
-                            if let Screen::Picker(p) = &mut app.screen
-                                && let Some(form) = &mut p.new
-                            {
-                                form.error = Some(e.0);
+                        Ok((path, _)) => {
+                            flush(app, &mut saving).await;
+                            switch(app, &path, &options.folder, &mut lock, None);
+                            if let Some(board) = app.board_mut() {
+                                board.toast(format!(
+                                    "Created {} — the next edition",
+                                    path.display()
+                                ));
                             }
                         }
+                        Err(e) => match &mut app.screen {
+                            Screen::Picker(p) => {
+                                if let Some(form) = &mut p.new {
+                                    form.error = Some(e.0);
+                                }
+                            }
+                            Screen::Board(b) => {
+                                if let Some(form) = &mut b.next {
+                                    form.error = Some(e.0);
+                                }
+                            }
+                        },
                     }
                 }
             }
@@ -455,19 +493,40 @@ fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
     result
 }
 
-fn open_from_picker(app: &mut App, path: &Path, folder: &Path, lock: &mut Option<EditionLock>) {
-    match open_board(path, folder) {
+/// Before leaving an edition: what is typed is on disk.
+async fn flush(app: &mut App, saving: &mut Saving) {
+    if let Some(board) = app.board_mut() {
+        saving.flush(board).await;
+    }
+}
+
+/// Opens another edition on the board (from the picker, a search result or
+/// a new edition), taking its lock; on failure the current screen says why.
+fn switch(
+    app: &mut App,
+    path: &Path,
+    folder: &Path,
+    lock: &mut Option<EditionLock>,
+    topic: Option<crate::model::TopicId>,
+) {
+    match open_board(path, folder, app.today) {
         Ok((mut board, new_lock)) => {
             board.viewport = app.size;
+            board.now = app.board().map_or(board.now, |b| b.now);
+            board.open_at(topic);
             board.keep_cursor_in_view();
             *lock = new_lock;
             app.screen = Screen::Board(Box::new(board));
         }
-        Err(e) => {
-            if let Screen::Picker(p) = &mut app.screen {
+        Err(e) => match &mut app.screen {
+            Screen::Picker(p) => {
                 p.new = None;
                 p.error = Some(e);
             }
-        }
+            Screen::Board(b) => {
+                b.next = None;
+                b.toast(format!("⚠ {}", e.lines().next().unwrap_or_default()));
+            }
+        },
     }
 }

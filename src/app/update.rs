@@ -24,6 +24,8 @@ impl Board {
             Mode::ConfirmMerge
         } else if self.prompt.is_some() {
             Mode::Prompt
+        } else if self.next.is_some() {
+            Mode::NextEdition
         } else if self.form.is_some() {
             Mode::Form
         } else if self.session.as_ref().is_some_and(|s| s.notes.is_some()) {
@@ -81,6 +83,15 @@ impl Board {
             Mode::Notes => {
                 if let Some(notes) = self.session.as_mut().and_then(|s| s.notes.as_mut()) {
                     notes.input(*key);
+                }
+            }
+            Mode::NextEdition => {
+                if let Some(input) = self
+                    .next
+                    .as_mut()
+                    .and_then(super::picker::NewForm::input_mut)
+                {
+                    input.handle_event(&event);
                 }
             }
             Mode::Form => {
@@ -253,6 +264,32 @@ impl Board {
             (Mode::Tally, Action::DotsLess) => self.dots(-1),
             (Mode::Reports, Action::EditNotes) => self.report_notes(),
             (Mode::Break, Action::Cancel) => self.break_screen = false,
+            (Mode::NextEdition, Action::Submit) => return self.submit_next(),
+            (Mode::NextEdition, Action::Cancel) => self.next = None,
+            (Mode::NextEdition, Action::NextField) => {
+                self.next.iter_mut().for_each(|f| f.step(true))
+            }
+            (Mode::NextEdition, Action::PrevField) => {
+                self.next.iter_mut().for_each(|f| f.step(false))
+            }
+            (Mode::Review, Action::ToggleDone) => self.review_toggle(crate::model::Status::Done),
+            (Mode::Review, Action::ToggleDropped) => {
+                self.review_toggle(crate::model::Status::Dropped)
+            }
+            (Mode::Retro, Action::Delete) => self.retro_delete(),
+            (Mode::Retro, Action::AddWorked) => self.ask(Ask::Worked, String::new()),
+            (Mode::Retro, Action::AddBetter) => self.ask(Ask::Better, String::new()),
+            (Mode::Search, Action::Open) => return self.open_hit(),
+            (Mode::Review | Mode::Retro | Mode::Compare | Mode::Search, Action::Cancel) => {
+                self.view = super::board::View::Grid
+            }
+            (Mode::Review | Mode::Retro | Mode::Search, Action::Move(dir)) => self.view_move(dir),
+            (_, Action::Search) => self.ask_search(),
+            (_, Action::OpeningReview) => self.open_review(),
+            (_, Action::Retrospective) => self.open_view(super::board::View::Retro { selected: 0 }),
+            (_, Action::Compare) => self.open_compare(),
+            (_, Action::NextEdition) => self.open_next_form(),
+            (_, Action::AllowEditing) => self.allow_editing(),
             (Mode::Board, Action::Cancel) => self.present = false,
             (_, Action::JumpToNow) => self.jump_to_now(),
             (_, Action::Present) => self.present = !self.present,
@@ -472,6 +509,10 @@ impl Board {
         if !resolved.notes.is_empty() {
             text = format!("{text} · {}", resolved.notes.join(" · "));
         }
+        // a topic that comes back from an earlier edition says so
+        if let Some(echo) = self.echo(&resolved.title) {
+            text = format!("{text} · {echo}");
+        }
         self.toast(text);
         self.learn_conveners(parsed.conveners.iter().map(String::as_str));
         self.capture_history.push(line.trim().to_string());
@@ -587,7 +628,11 @@ impl Board {
                 } else {
                     "Added"
                 };
-                self.toast(format!("{verb} “{title}” — u undoes"));
+                let echo = self
+                    .echo(&title)
+                    .map(|e| format!(" · {e}"))
+                    .unwrap_or_default();
+                self.toast(format!("{verb} “{title}” — u undoes{echo}"));
                 let names: Vec<String> = self
                     .topic(id)
                     .map(|t| t.conveners.clone())
@@ -944,6 +989,9 @@ impl Board {
             Ask::Timer => self.submit_timer(&text),
             Ask::RunningLate => self.submit_running_late(&text),
             Ask::Announcements => self.submit_announcements(&text),
+            Ask::Search => self.submit_search(&text),
+            Ask::Worked => self.retro_line(true, &text),
+            Ask::Better => self.retro_line(false, &text),
         };
         match outcome {
             Ok(message) => {

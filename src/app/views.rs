@@ -134,6 +134,10 @@ impl Board {
             View::Plan { .. } => Some(Mode::Plan),
             View::Tally { .. } => Some(Mode::Tally),
             View::Reports { .. } => Some(Mode::Reports),
+            View::Review { .. } => Some(Mode::Review),
+            View::Retro { .. } => Some(Mode::Retro),
+            View::Compare => Some(Mode::Compare),
+            View::Search { .. } => Some(Mode::Search),
         }
     }
 
@@ -174,13 +178,23 @@ impl Board {
             View::Plan { .. } => self.plan_items().len(),
             View::Tally { .. } => self.edition.topics.len(),
             View::Reports { .. } => reports_owed(&self.edition, self.now).len(),
+            View::Review { .. } => self.review_items().len(),
+            View::Retro { .. } => {
+                self.edition.retrospective.worked.len() + self.edition.retrospective.better.len()
+            }
+            View::Compare => 0,
+            View::Search { .. } => self.search_hits().len(),
         }
     }
 
     pub(super) fn view_move(&mut self, dir: Dir) {
         let n = self.view_len();
-        if let View::Plan { selected, .. } | View::Tally { selected } | View::Reports { selected } =
-            &mut self.view
+        if let View::Plan { selected, .. }
+        | View::Tally { selected }
+        | View::Reports { selected }
+        | View::Review { selected }
+        | View::Retro { selected }
+        | View::Search { selected, .. } = &mut self.view
         {
             *selected = match dir {
                 Dir::Up => selected.saturating_sub(1),
@@ -192,8 +206,12 @@ impl Board {
 
     fn clamp_view(&mut self) {
         let n = self.view_len();
-        if let View::Plan { selected, .. } | View::Tally { selected } | View::Reports { selected } =
-            &mut self.view
+        if let View::Plan { selected, .. }
+        | View::Tally { selected }
+        | View::Reports { selected }
+        | View::Review { selected }
+        | View::Retro { selected }
+        | View::Search { selected, .. } = &mut self.view
         {
             *selected = (*selected).min(n.saturating_sub(1));
         }

@@ -4,6 +4,7 @@ mod check;
 mod list;
 mod new;
 mod print;
+mod search;
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,7 @@ pub use check::check;
 pub use list::list;
 pub use new::{create_edition, new};
 pub use print::{board_text, print};
+pub use search::search;
 
 /// An error worth one line on stderr and exit status 1.
 #[derive(Debug, thiserror::Error)]

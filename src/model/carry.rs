@@ -47,9 +47,6 @@ pub fn next_edition(
     e.facilitators = earlier.facilitators.clone();
     e.previous = Some(earlier_file.to_string());
     e.spaces = earlier.spaces.clone();
-    for space in &mut e.spaces {
-        space.notes.clear();
-    }
     e.slots = moved_slots(earlier, &days);
     e.carried = carried_actions(earlier, earlier_file);
     Ok(e)

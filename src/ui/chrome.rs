@@ -28,6 +28,8 @@ pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer)
     }
     if board.read_only.is_some() {
         right.push((" READ-ONLY ".to_string(), theme.warn));
+    } else if board.review {
+        right.push((" REVIEW · E edits ".to_string(), theme.warn));
     }
     // the clock: what the room needs most, at the right end
     if board.now != jiff::civil::DateTime::default() {

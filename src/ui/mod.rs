@@ -3,6 +3,7 @@
 
 pub mod chrome;
 pub mod draw;
+pub mod earlier;
 pub mod grid;
 pub mod layout;
 pub mod overlays;
@@ -60,6 +61,10 @@ pub fn render(app: &App, theme: &Theme, f: &mut Frame) {
                 View::Plan { .. } => plan::render(board, body, theme, buf),
                 View::Tally { .. } => tally::render(board, body, theme, buf),
                 View::Reports { .. } => reports::render(board, body, theme, buf),
+                View::Review { .. } => earlier::review(board, body, theme, buf),
+                View::Retro { .. } => earlier::retro(board, body, theme, buf),
+                View::Compare => earlier::compare(board, body, theme, buf),
+                View::Search { .. } => earlier::search(board, body, theme, buf),
             }
             chrome::footer(board, &app.keymap, regions.footer, theme, buf);
             if let Some(area) = regions.input {
@@ -71,6 +76,7 @@ pub fn render(app: &App, theme: &Theme, f: &mut Frame) {
             }
             session::render(f, board, theme);
             overlays::form(f, board, theme);
+            earlier::next_form(f, board, theme);
             if let Some(scroll) = board.help {
                 overlays::help(f, &app.keymap, scroll, theme);
             }

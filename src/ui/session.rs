@@ -56,6 +56,12 @@ pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
     for l in wrap(&facts.join(" · "), w, 3) {
         lines.push((l, theme.base));
     }
+    for echo in crate::history::recurring::echoes(&t.title, &board.earlier, &board.file_stem())
+        .iter()
+        .take(2)
+    {
+        lines.push((format!("↺ {}", echo.line()), theme.dim));
+    }
     if !t.merged_from.is_empty() {
         let merged: Vec<&str> = t.merged_from.iter().map(|m| m.title.as_str()).collect();
         lines.push((format!("merged from: {}", merged.join("; ")), theme.dim));

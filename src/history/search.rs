@@ -1,0 +1,225 @@
+//! Search in every edition of the folder: topics, conveners, notes,
+//! descriptions and action points. Results are ranked: the title before
+//! the rest, whole words before parts of words, newer editions first.
+
+use super::Known;
+use crate::model::TopicId;
+
+/// Where in a topic the text was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Title,
+    Convener,
+    Action,
+    Description,
+    Notes,
+}
+
+impl Field {
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Convener => "convener",
+            Field::Action => "action point",
+            Field::Description => "description",
+            Field::Notes => "notes",
+        }
+    }
+    fn weight(self) -> u32 {
+        match self {
+            Field::Title => 100,
+            Field::Convener => 70,
+            Field::Action => 50,
+            Field::Description => 40,
+            Field::Notes => 30,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub file: String,
+    pub edition: String,
+    pub first_day: Option<jiff::civil::Date>,
+    /// The topic to open the edition at; None for a carried-over point.
+    pub topic: Option<TopicId>,
+    pub title: String,
+    pub field: Field,
+    /// The words around the match.
+    pub snippet: String,
+    pub score: u32,
+}
+
+/// How well `text` holds the query: a whole word scores more than part of one.
+fn score_in(text: &str, query: &str) -> Option<u32> {
+    let lower = text.to_lowercase();
+    let at = lower.find(query)?;
+    let before = lower[..at].chars().next_back();
+    let after = lower[at + query.len()..].chars().next();
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let mut score = 10;
+    if boundary(before) {
+        score += 10;
+    }
+    if boundary(after) {
+        score += 5;
+    }
+    if at == 0 {
+        score += 5;
+    }
+    Some(score)
+}
+
+/// The line of `text` that holds the query, cut to about 80 characters around it.
+fn snippet(text: &str, query: &str) -> String {
+    let line = text
+        .lines()
+        .find(|l| l.to_lowercase().contains(query))
+        .unwrap_or(text)
+        .trim();
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= 80 {
+        return line.to_string();
+    }
+    let lower: Vec<char> = line.to_lowercase().chars().collect();
+    let q: Vec<char> = query.chars().collect();
+    let pos = (0..lower.len())
+        .find(|&i| lower[i..].starts_with(&q))
+        .unwrap_or(0);
+    let start = pos.saturating_sub(30);
+    let end = (start + 80).min(chars.len());
+    let mut out: String = chars[start..end].iter().collect();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Every match of `query` (case-insensitive) in every edition, best first.
+pub fn search(known: &[Known], query: &str) -> Vec<Hit> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for k in known {
+        let e = &k.edition;
+        let mut hit = |topic: Option<TopicId>, title: &str, field: Field, text: &str| {
+            if let Some(s) = score_in(text, &query) {
+                hits.push(Hit {
+                    file: k.file.clone(),
+                    edition: e.name.clone(),
+                    first_day: e.first_day(),
+                    topic,
+                    title: title.to_string(),
+                    field,
+                    snippet: snippet(text, &query),
+                    score: field.weight() + s,
+                });
+            }
+        };
+        for t in &e.topics {
+            let id = Some(t.id);
+            // one hit per field and topic: the best line
+            hit(id, &t.title, Field::Title, &t.title);
+            hit(id, &t.title, Field::Convener, &t.conveners.join(", "));
+            hit(id, &t.title, Field::Description, &t.description);
+            hit(id, &t.title, Field::Notes, &t.notes);
+            for a in &t.actions {
+                let text = match &a.owner {
+                    Some(o) => format!("{} — {o}", a.text),
+                    None => a.text.clone(),
+                };
+                hit(id, &t.title, Field::Action, &text);
+            }
+        }
+        for a in &e.carried {
+            let from = a
+                .origin
+                .as_ref()
+                .map(|o| o.topic.clone())
+                .unwrap_or_default();
+            hit(None, &from, Field::Action, &a.text);
+        }
+    }
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(b.first_day.cmp(&a.first_day))
+            .then(a.title.cmp(&b.title))
+    });
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::sample;
+
+    fn known() -> Vec<Known> {
+        let old = sample();
+        let mut new = sample();
+        new.name = "Next meeting".into();
+        new.days = vec![jiff::civil::date(2020, 5, 12)];
+        new.slots.clear();
+        for t in &mut new.topics {
+            std::sync::Arc::make_mut(t).placement = crate::model::Placement::Parked;
+        }
+        vec![
+            Known {
+                file: "old".into(),
+                edition: old,
+            },
+            Known {
+                file: "new".into(),
+                edition: new,
+            },
+        ]
+    }
+
+    #[test]
+    fn titles_rank_above_notes_and_newer_editions_first() {
+        let mut k = known();
+        let id = k[0].edition.topics[2].id;
+        k[0].edition
+            .set_notes(id, "We spoke about tourism a lot")
+            .unwrap();
+        let hits = search(&k, "TOURISM");
+        let order: Vec<(&str, Field)> = hits.iter().map(|h| (h.file.as_str(), h.field)).collect();
+        assert_eq!(
+            order,
+            vec![
+                ("new", Field::Title),
+                ("old", Field::Title),
+                ("old", Field::Notes)
+            ]
+        );
+        assert_eq!(hits[0].title, "Team tourism");
+        assert!(hits[2].snippet.contains("tourism"));
+    }
+
+    #[test]
+    fn conveners_and_action_points_are_found_and_empty_finds_nothing() {
+        let k = known();
+        let hits = search(&k, "ola");
+        assert!(hits.iter().any(|h| h.field == Field::Convener));
+        assert!(
+            hits.iter().any(|h| h.field == Field::Action),
+            "the owner of an action point"
+        );
+        assert!(search(&k, "  ").is_empty());
+        assert!(search(&k, "zzzz").is_empty());
+    }
+
+    #[test]
+    fn whole_words_rank_above_parts() {
+        let k = known();
+        let hits = search(&k, "mesh");
+        assert!(hits[0].score > 0);
+        assert!(score_in("Service mesh", "mesh") > score_in("Meshuggah", "mesh").map(|s| s - 10));
+        assert!(snippet(&"word ".repeat(40), "word").chars().count() <= 82);
+    }
+}

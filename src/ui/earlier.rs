@@ -1,0 +1,374 @@
+//! Views of earlier editions: the opening-circle review, the
+//! retrospectives, the comparison, search results, the next-edition form.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+
+use super::draw::{fill, line, put};
+use super::overlays::{boxed, centred};
+use super::theme::Theme;
+use crate::app::board::{Board, View};
+use crate::app::picker::NewField;
+use crate::model::Status;
+use crate::text::wrap;
+
+fn scrolled(buf: &mut Buffer, area: Rect, lines: &[(String, Style)], focus: usize) {
+    let height = usize::from(area.height);
+    let skip = (focus + 3)
+        .saturating_sub(height)
+        .min(lines.len().saturating_sub(height));
+    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
+        line(buf, area.x, area.y + i as u16, area.width, text, *style);
+    }
+}
+
+/// The opening circle: the earlier edition's action points, large, with
+/// what became of them.
+pub fn review(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    fill(buf, area, theme.base);
+    let View::Review { selected } = board.view else {
+        return;
+    };
+    let items = board.review_items();
+    let from = board
+        .previous()
+        .map(|k| k.edition.name.clone())
+        .unwrap_or_else(|| "the earlier edition".into());
+    let done = items.iter().filter(|i| i.status == Status::Done).count();
+    let title = format!(
+        " What became of {from}'s action points · ✓ {done} of {} done",
+        items.len()
+    );
+    line(buf, area.x, area.y, area.width, &title, theme.heading);
+    let w = usize::from(area.width.saturating_sub(6));
+    let mut lines = Vec::new();
+    let mut focus = 0;
+    let mut session = None;
+    for (i, item) in items.iter().enumerate() {
+        if session.as_ref() != Some(&item.session) {
+            lines.push((String::new(), theme.base));
+            lines.push((format!(" {}", item.session), theme.heading));
+            session = Some(item.session.clone());
+        }
+        let here = i == selected;
+        if here {
+            focus = lines.len();
+        }
+        let mut text = format!(
+            "{} {} {}",
+            if here { "▶" } else { " " },
+            item.status.glyph(),
+            item.text
+        );
+        if let Some(o) = &item.owner {
+            text.push_str(&format!(" — {o}"));
+        }
+        text.push_str(&format!(" · {}", item.status.label()));
+        if item.carried.is_none() {
+            text.push_str(" (closed at the time)");
+        }
+        let style = if here { theme.selected } else { theme.base };
+        for (j, l) in wrap(&text, w, 3).into_iter().enumerate() {
+            lines.push((
+                format!("{}{l}", if j == 0 { "  " } else { "      " }),
+                style,
+            ));
+        }
+    }
+    if let Some(prev) = board.previous() {
+        let r = &prev.edition.retrospective;
+        if !r.worked.is_empty() || !r.better.is_empty() {
+            lines.push((String::new(), theme.base));
+            lines.push((
+                format!(" What participants said after {}", prev.edition.name),
+                theme.heading,
+            ));
+            lines.extend(r.worked.iter().map(|l| (format!("   + {l}"), theme.base)));
+            lines.extend(r.better.iter().map(|l| (format!("   → {l}"), theme.base)));
+        }
+    }
+    scrolled(
+        buf,
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+        &lines,
+        focus,
+    );
+}
+
+/// The retrospectives: the earlier edition's, to prepare this one; this
+/// edition's, captured at its end.
+pub fn retro(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    fill(buf, area, theme.base);
+    let View::Retro { selected } = board.view else {
+        return;
+    };
+    let half = area.width / 2;
+    let left = Rect {
+        width: half.saturating_sub(1),
+        ..area
+    };
+    let right = Rect {
+        x: area.x + half,
+        width: area.width - half,
+        ..area
+    };
+    let mut old: Vec<(String, Style)> = Vec::new();
+    match board.previous() {
+        Some(prev) => {
+            old.push((format!(" Last time: {}", prev.edition.name), theme.heading));
+            old.push((String::new(), theme.base));
+            old.push((" What worked".into(), theme.heading));
+            for l in &prev.edition.retrospective.worked {
+                old.extend(
+                    wrap(
+                        &format!("+ {l}"),
+                        usize::from(left.width.saturating_sub(3)),
+                        3,
+                    )
+                    .into_iter()
+                    .map(|l| (format!("   {l}"), theme.base)),
+                );
+            }
+            old.push((String::new(), theme.base));
+            old.push((" What to do better".into(), theme.heading));
+            for l in &prev.edition.retrospective.better {
+                old.extend(
+                    wrap(
+                        &format!("→ {l}"),
+                        usize::from(left.width.saturating_sub(3)),
+                        3,
+                    )
+                    .into_iter()
+                    .map(|l| (format!("   {l}"), theme.base)),
+                );
+            }
+        }
+        None => old.push((" No earlier edition in the folder".into(), theme.dim)),
+    }
+    scrolled(buf, left, &old, 0);
+    let r = &board.edition.retrospective;
+    let mut new: Vec<(String, Style)> = vec![
+        (format!(" This time: {}", board.edition.name), theme.heading),
+        (String::new(), theme.base),
+        (" What worked (w adds)".into(), theme.heading),
+    ];
+    let mark = |i: usize| if i == selected { "▶" } else { " " };
+    let style = |i: usize| {
+        if i == selected {
+            theme.selected
+        } else {
+            theme.base
+        }
+    };
+    let mut focus = 0;
+    for (i, l) in r.worked.iter().enumerate() {
+        if i == selected {
+            focus = new.len();
+        }
+        new.push((format!(" {} + {l}", mark(i)), style(i)));
+    }
+    new.push((String::new(), theme.base));
+    new.push((" What to do better (b adds)".into(), theme.heading));
+    for (j, l) in r.better.iter().enumerate() {
+        let i = r.worked.len() + j;
+        if i == selected {
+            focus = new.len();
+        }
+        new.push((format!(" {} → {l}", mark(i)), style(i)));
+    }
+    scrolled(buf, right, &new, focus);
+}
+
+/// This edition beside the earlier one.
+pub fn compare(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    fill(buf, area, theme.base);
+    let Some((earlier, c)) = board.comparison() else {
+        line(
+            buf,
+            area.x + 1,
+            area.y + 1,
+            area.width,
+            "No earlier edition to compare with",
+            theme.dim,
+        );
+        return;
+    };
+    let col = usize::from(area.width.saturating_sub(24) / 2);
+    let row = |what: &str, a: &str, b: &str| {
+        format!(
+            " {:<20} {} {}",
+            what,
+            crate::text::fit(a, col),
+            crate::text::truncate(b, col)
+        )
+    };
+    let mut lines: Vec<(String, Style)> =
+        vec![(row("", &earlier, &board.edition.name), theme.heading)];
+    for (what, a, b) in &c.numbers {
+        lines.push((row(what, a, b), theme.base));
+    }
+    lines.push((String::new(), theme.base));
+    lines.push((" Spaces".into(), theme.heading));
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    lines.push((format!("   kept: {}", list(&c.spaces_kept)), theme.base));
+    lines.push((format!("   gone: {}", list(&c.spaces_gone)), theme.base));
+    lines.push((format!("   new:  {}", list(&c.spaces_new)), theme.base));
+    lines.push((String::new(), theme.base));
+    lines.push((
+        format!(" Topics that came back ({})", c.recurring.len()),
+        theme.heading,
+    ));
+    for (a, b) in &c.recurring {
+        lines.push((format!("   {a}  →  {b}"), theme.base));
+    }
+    lines.push((String::new(), theme.base));
+    let done = c.carried.iter().filter(|(_, s)| *s == Status::Done).count();
+    lines.push((
+        format!(
+            " Action points carried over ({}) · ✓ {done} done since",
+            c.carried.len()
+        ),
+        theme.heading,
+    ));
+    for (text, status) in &c.carried {
+        lines.push((
+            format!("   {} {text} · {}", status.glyph(), status.label()),
+            theme.base,
+        ));
+    }
+    scrolled(buf, area, &lines, 0);
+}
+
+/// Search results, best first, each naming its edition.
+pub fn search(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    fill(buf, area, theme.base);
+    let View::Search { query, selected } = &board.view else {
+        return;
+    };
+    let hits = board.search_hits();
+    let title = format!(" Search “{query}” in every edition · {} found", hits.len());
+    line(buf, area.x, area.y, area.width, &title, theme.heading);
+    if hits.is_empty() {
+        put(
+            buf,
+            area.x + 2,
+            area.y + 2,
+            "Nothing found: / searches again",
+            area.width,
+            theme.dim,
+        );
+        return;
+    }
+    let mut lines = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        let here = i == *selected;
+        let style = if here { theme.selected } else { theme.base };
+        lines.push((
+            format!(
+                "{} {} · {}",
+                if here { "▶" } else { " " },
+                h.edition,
+                h.title
+            ),
+            style,
+        ));
+        lines.push((
+            format!("     {}: {}", h.field.label(), h.snippet),
+            if here { theme.selected } else { theme.dim },
+        ));
+    }
+    scrolled(
+        buf,
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+        &lines,
+        selected * 2 + 1,
+    );
+}
+
+/// The small form that starts the next edition from this one.
+pub fn next_form(f: &mut Frame, board: &Board, theme: &Theme) {
+    let Some(form) = &board.next else { return };
+    let area = centred(f.area(), 84, 14);
+    let inner = boxed(
+        f,
+        area,
+        &format!("The next edition, from {}", board.edition.name),
+        theme,
+    );
+    let fields = [
+        (NewField::Name, &form.name),
+        (NewField::Date, &form.date),
+        (NewField::Days, &form.days),
+    ];
+    let label_w = 26u16.min(inner.width / 2);
+    for (i, (field, input)) in fields.iter().enumerate() {
+        let y = inner.y + u16::try_from(i * 2).unwrap_or(0);
+        let focused = form.field == *field;
+        let marker = if focused { "▶" } else { " " };
+        put(
+            f.buffer_mut(),
+            inner.x,
+            y,
+            &format!("{marker}{}", field.label()),
+            label_w,
+            if focused { theme.heading } else { theme.base },
+        );
+        let x = inner.x + label_w;
+        let w = inner.width.saturating_sub(label_w);
+        let scroll = input.visual_scroll(usize::from(w.saturating_sub(1)));
+        let visible: String = input.value().chars().skip(scroll).collect();
+        line(f.buffer_mut(), x, y, w, &visible, theme.input);
+        if focused {
+            let cx = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+            f.set_cursor_position(Position::new(x + cx.min(w.saturating_sub(1)), y));
+        }
+    }
+    let open = board
+        .edition
+        .actions()
+        .filter(|(_, a)| a.status == Status::Open)
+        .count();
+    let note = format!(
+        "Copies the spaces, the slots (moved to the new dates), the theme and the facilitators; carries the {open} open action points over, each linked to where it came from. The same as openspace new --from."
+    );
+    let mut y = inner.y + 6;
+    if let Some(e) = &form.error {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            y,
+            inner.width,
+            &format!("⚠ {e}"),
+            theme.warn,
+        );
+        y += 1;
+    }
+    for l in wrap(&note, usize::from(inner.width), 4) {
+        line(f.buffer_mut(), inner.x, y, inner.width, &l, theme.dim);
+        y += 1;
+    }
+    line(
+        f.buffer_mut(),
+        inner.x,
+        inner.bottom().saturating_sub(1),
+        inner.width,
+        "Enter creates and opens it · Esc cancels · Tab next field",
+        theme.dim,
+    );
+}
