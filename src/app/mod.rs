@@ -280,6 +280,7 @@ fn picker_key(
                         }
                         _ => {}
                     }
+                    form.blank_defaults();
                 }
             },
         }
@@ -303,13 +304,7 @@ fn picker_key(
                 .filter(|e| e.error.is_none())
                 .map(|_| p.selected);
             let mut form = NewForm::new(today, from);
-            if from.is_none() {
-                form.spaces = tui_input::Input::new("Atrium:40, Library:12, Garden:15".into());
-                form.slots = tui_input::Input::new(
-                    "09:30-10:15, 10:30-11:15, 11:15-11:30=Coffee, 11:30-12:15".into(),
-                );
-                form.days = tui_input::Input::new("1".into());
-            }
+            form.blank_defaults();
             p.new = Some(form);
         }
         _ => {}

@@ -42,8 +42,8 @@ impl NewField {
             NewField::Name => "Name",
             NewField::Date => "First day (YYYY-MM-DD)",
             NewField::Days => "Days",
-            NewField::Spaces => "Spaces (Atrium:40, Library:12)",
-            NewField::Slots => "Slots (09:00-09:45, 10:00-10:15=Coffee)",
+            NewField::Spaces => "Spaces (Atrium:40, …)",
+            NewField::Slots => "Slots (09:00-09:45, …=Coffee)",
             NewField::From => "Start from (←/→)",
         }
     }
@@ -74,6 +74,26 @@ impl NewForm {
             from,
             field: NewField::Name,
             error: None,
+        }
+    }
+
+    /// A blank edition gets a few spaces and slots to start from; one
+    /// started from an earlier edition copies its own, so these go again.
+    pub fn blank_defaults(&mut self) {
+        const SPACES: &str = "Atrium:40, Library:12, Garden:15";
+        const SLOTS: &str = "09:30-10:15, 10:30-11:15, 11:15-11:30=Coffee, 11:30-12:15";
+        let untouched = |i: &Input, default: &str| i.value().is_empty() || i.value() == default;
+        if !untouched(&self.spaces, SPACES) || !untouched(&self.slots, SLOTS) {
+            return;
+        }
+        let (spaces, slots, days) = match self.from {
+            None => (SPACES, SLOTS, "1"),
+            Some(_) => ("", "", ""),
+        };
+        self.spaces = Input::new(spaces.into());
+        self.slots = Input::new(slots.into());
+        if self.days.value().is_empty() || self.days.value() == "1" {
+            self.days = Input::new(days.into());
         }
     }
 

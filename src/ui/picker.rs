@@ -30,9 +30,16 @@ pub fn render(f: &mut Frame, p: &Picker, keymap: &Keymap, theme: &Theme) {
         &format!("in {}", p.folder.display()),
         theme.dim,
     );
+    // the name takes what the numbers leave
+    let name_w = usize::from(w).saturating_sub(66).clamp(12, 48);
     let header = format!(
-        "  {:<34} {:<25} {:>6} {:>5} {:>7} {:>7}",
-        "EDITION", "DATES", "SPACES", "SLOTS", "TOPICS", "ACTIONS"
+        "  {} {:<25} {:>6} {:>5} {:>6} {:>9}",
+        crate::text::fit("EDITION", name_w),
+        "DATES",
+        "SPACES",
+        "SLOTS",
+        "TOPICS",
+        "✓ ACTIONS"
     );
     line(
         f.buffer_mut(),
@@ -60,8 +67,8 @@ pub fn render(f: &mut Frame, p: &Picker, keymap: &Keymap, theme: &Theme) {
         let lead = if here { "▶ " } else { "  " };
         let text = match (&e.counts, &e.error) {
             (Some(c), _) => format!(
-                "{lead}{:<34} {:<25} {:>6} {:>5} {:>7} {:>7}",
-                crate::text::truncate(&e.name, 34),
+                "{lead}{} {:<25} {:>6} {:>5} {:>6} {:>8}",
+                crate::text::fit(&e.name, name_w),
                 e.dates,
                 c.spaces,
                 c.slots,
