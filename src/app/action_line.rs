@@ -25,13 +25,9 @@ pub fn parse(line: &str, today: Date) -> ParsedAction {
     while i < words.len() {
         let word = words[i];
         if let Some(first) = word.strip_prefix('@').filter(|w| !w.is_empty()) {
-            let mut name = vec![first];
-            i += 1;
-            while i < words.len() && !is_marker(words[i]) {
-                name.push(words[i]);
-                i += 1;
-            }
-            out.draft.owner = Some(name.join(" "));
+            let (name, next) = super::capture::name_run(&words, i, first, is_marker);
+            out.draft.owner = Some(name);
+            i = next;
             continue;
         }
         if word.len() > 4 && word.to_lowercase().starts_with("due:") {

@@ -65,6 +65,23 @@ pub fn find_space(edition: &Edition, typed: &str) -> Option<SpaceId> {
     }
 }
 
+/// A name after `@`, which runs over the following words up to the next
+/// marker: returns it and the index of the first word after it.
+pub(super) fn name_run(
+    words: &[&str],
+    at: usize,
+    first: &str,
+    is_marker: impl Fn(&str) -> bool,
+) -> (String, usize) {
+    let mut name = vec![first];
+    let mut i = at + 1;
+    while i < words.len() && !is_marker(words[i]) {
+        name.push(words[i]);
+        i += 1;
+    }
+    (name.join(" "), i)
+}
+
 pub fn parse(line: &str, edition: &Edition) -> Parsed {
     let words: Vec<&str> = line.split_whitespace().collect();
     let mut out = Parsed::default();
@@ -74,13 +91,8 @@ pub fn parse(line: &str, edition: &Edition) -> Parsed {
         let word = words[i];
         if let Some(first) = word.strip_prefix('@').filter(|w| !w.is_empty()) {
             // A convener's name runs to the next marker: "@Anna Maria #Atrium".
-            let mut name = vec![first];
-            i += 1;
-            while i < words.len() && !is_marker(words[i]) {
-                name.push(words[i]);
-                i += 1;
-            }
-            let names = name.join(" ");
+            let (names, next) = name_run(&words, i, first, is_marker);
+            i = next;
             out.conveners
                 .extend(names.split(',').map(|n| n.trim().to_string()));
             continue;

@@ -260,27 +260,8 @@ impl Board {
         let Some(form) = &mut self.next else {
             return Vec::new();
         };
-        let name = form.name.value().trim().to_string();
-        if name.is_empty() {
-            form.error = Some("The new edition needs a name".into());
+        let Some((name, date, days)) = form.checked() else {
             return Vec::new();
-        }
-        let Ok(date) = form.date.value().trim().parse::<jiff::civil::Date>() else {
-            form.error = Some(format!(
-                "{:?} is not a date such as 2020-05-12",
-                form.date.value()
-            ));
-            return Vec::new();
-        };
-        let days = match form.days.value().trim() {
-            "" => None,
-            d => match d.parse::<u16>() {
-                Ok(n) if (1..=31).contains(&n) => Some(n),
-                _ => {
-                    form.error = Some("Days must be a number from 1 to 31".into());
-                    return Vec::new();
-                }
-            },
         };
         let args = crate::cli::NewArgs {
             file: std::path::PathBuf::from(crate::model::slug(&name, "edition")),

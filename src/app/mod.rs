@@ -27,7 +27,7 @@ use tui_input::backend::crossterm::EventHandler;
 use action::{Action, Dir};
 use board::Board;
 use keymap::{Keymap, Mode};
-use picker::{NewField, NewForm, Picker};
+use picker::{NewForm, Picker};
 
 /// What the loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,33 +316,8 @@ fn submit_new(p: &mut Picker) -> Vec<Effect> {
     let Some(form) = &mut p.new else {
         return Vec::new();
     };
-    let name = form.name.value().trim().to_string();
-    if name.is_empty() {
-        form.error = Some("The edition needs a name".into());
-        form.field = NewField::Name;
+    let Some((name, date, days)) = form.checked() else {
         return Vec::new();
-    }
-    let date = match form.date.value().trim().parse::<jiff::civil::Date>() {
-        Ok(d) => d,
-        Err(_) => {
-            form.error = Some(format!(
-                "{:?} is not a date such as 2026-05-14",
-                form.date.value()
-            ));
-            form.field = NewField::Date;
-            return Vec::new();
-        }
-    };
-    let days = match form.days.value().trim() {
-        "" => None,
-        d => match d.parse::<u16>() {
-            Ok(n) if (1..=31).contains(&n) => Some(n),
-            _ => {
-                form.error = Some("Days must be a number from 1 to 31".into());
-                form.field = NewField::Days;
-                return Vec::new();
-            }
-        },
     };
     let text = |i: &tui_input::Input| Some(i.value().trim().to_string()).filter(|s| !s.is_empty());
     let args = crate::cli::NewArgs {

@@ -97,6 +97,35 @@ impl NewForm {
         }
     }
 
+    /// The name, first day and number of days, or None with the error shown
+    /// and the cursor on the field to fix.
+    pub fn checked(&mut self) -> Option<(String, jiff::civil::Date, Option<u16>)> {
+        let mut fail = |field: NewField, message: String| {
+            self.error = Some(message);
+            self.field = field;
+            None
+        };
+        let name = self.name.value().trim().to_string();
+        if name.is_empty() {
+            return fail(NewField::Name, "The edition needs a name".into());
+        }
+        let Ok(date) = self.date.value().trim().parse::<jiff::civil::Date>() else {
+            let typed = self.date.value().to_string();
+            return fail(
+                NewField::Date,
+                format!("{typed:?} is not a date such as 2026-05-14"),
+            );
+        };
+        let days = match self.days.value().trim() {
+            "" => None,
+            d => match d.parse::<u16>() {
+                Ok(n) if (1..=31).contains(&n) => Some(n),
+                _ => return fail(NewField::Days, "Days must be a number from 1 to 31".into()),
+            },
+        };
+        Some((name, date, days))
+    }
+
     pub fn input_mut(&mut self) -> Option<&mut Input> {
         match self.field {
             NewField::Name => Some(&mut self.name),

@@ -3,11 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::draw::{fill, line, put};
-use super::overlays::{boxed, centred};
 use super::theme::Theme;
 use crate::app::board::{Board, View};
 use crate::app::picker::NewField;
@@ -304,41 +303,6 @@ pub fn search(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
 /// The small form that starts the next edition from this one.
 pub fn next_form(f: &mut Frame, board: &Board, theme: &Theme) {
     let Some(form) = &board.next else { return };
-    let area = centred(f.area(), 84, 14);
-    let inner = boxed(
-        f,
-        area,
-        &format!("The next edition, from {}", board.edition.name),
-        theme,
-    );
-    let fields = [
-        (NewField::Name, &form.name),
-        (NewField::Date, &form.date),
-        (NewField::Days, &form.days),
-    ];
-    let label_w = 26u16.min(inner.width / 2);
-    for (i, (field, input)) in fields.iter().enumerate() {
-        let y = inner.y + u16::try_from(i * 2).unwrap_or(0);
-        let focused = form.field == *field;
-        let marker = if focused { "▶" } else { " " };
-        put(
-            f.buffer_mut(),
-            inner.x,
-            y,
-            &format!("{marker}{}", field.label()),
-            label_w,
-            if focused { theme.heading } else { theme.base },
-        );
-        let x = inner.x + label_w;
-        let w = inner.width.saturating_sub(label_w);
-        let scroll = input.visual_scroll(usize::from(w.saturating_sub(1)));
-        let visible: String = input.value().chars().skip(scroll).collect();
-        line(f.buffer_mut(), x, y, w, &visible, theme.input);
-        if focused {
-            let cx = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-            f.set_cursor_position(Position::new(x + cx.min(w.saturating_sub(1)), y));
-        }
-    }
     let open = board
         .edition
         .actions()
@@ -347,28 +311,16 @@ pub fn next_form(f: &mut Frame, board: &Board, theme: &Theme) {
     let note = format!(
         "Copies the spaces, the slots (moved to the new dates), the theme and the facilitators; carries the {open} open action points over, each linked to where it came from. The same as openspace new --from."
     );
-    let mut y = inner.y + 6;
-    if let Some(e) = &form.error {
-        line(
-            f.buffer_mut(),
-            inner.x,
-            y,
-            inner.width,
-            &format!("⚠ {e}"),
-            theme.warn,
-        );
-        y += 1;
-    }
-    for l in wrap(&note, usize::from(inner.width), 4) {
-        line(f.buffer_mut(), inner.x, y, inner.width, &l, theme.dim);
-        y += 1;
-    }
-    line(
-        f.buffer_mut(),
-        inner.x,
-        inner.bottom().saturating_sub(1),
-        inner.width,
-        "Enter creates and opens it · Esc cancels · Tab next field",
-        theme.dim,
+    let title = format!("The next edition, from {}", board.edition.name);
+    let fields = [NewField::Name, NewField::Date, NewField::Days];
+    super::picker::edition_form(
+        f,
+        form,
+        &title,
+        &fields,
+        "",
+        &note,
+        "Enter creates and opens it",
+        theme,
     );
 }

@@ -15,7 +15,15 @@ use crate::app::keymap::{HELP_SECTIONS, Keymap};
 use crate::text::wrap;
 
 /// A text field on one line, scrolled so the cursor shows; sets the cursor.
-fn input_line(f: &mut Frame, input: &Input, x: u16, y: u16, w: u16, theme: &Theme, focused: bool) {
+pub fn input_line(
+    f: &mut Frame,
+    input: &Input,
+    x: u16,
+    y: u16,
+    w: u16,
+    theme: &Theme,
+    focused: bool,
+) {
     let scroll = input.visual_scroll(usize::from(w.saturating_sub(1)));
     let visible: String = input.value().chars().skip(scroll).collect();
     let style = theme.input;

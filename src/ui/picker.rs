@@ -1,13 +1,12 @@
 //! The edition picker and its new-edition form.
 
 use ratatui::Frame;
-use ratatui::layout::Position;
 
 use super::draw::{fill, line, put};
-use super::overlays::centred;
+use super::overlays::{boxed, centred, input_line};
 use super::theme::Theme;
 use crate::app::keymap::{Keymap, Mode};
-use crate::app::picker::{NewField, Picker};
+use crate::app::picker::{NewField, NewForm, Picker};
 use crate::text::wrap;
 
 pub fn render(f: &mut Frame, p: &Picker, keymap: &Keymap, theme: &Theme) {
@@ -123,30 +122,60 @@ pub fn render(f: &mut Frame, p: &Picker, keymap: &Keymap, theme: &Theme) {
 
 fn new_form(f: &mut Frame, p: &Picker, theme: &Theme) {
     let Some(form) = &p.new else { return };
-    let area = centred(f.area(), 84, 17);
-    f.render_widget(ratatui::widgets::Clear, area);
-    let block = ratatui::widgets::Block::bordered()
-        .border_type(ratatui::widgets::BorderType::Thick)
-        .title(" New edition ")
-        .style(theme.base)
-        .title_style(theme.heading);
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    let label_w = 40u16.min(inner.width / 2);
-    for (i, field) in NewField::ALL.iter().enumerate() {
+    let from = form
+        .from
+        .and_then(|i| p.entries.get(i))
+        .map(|e| format!("◂ {} ▸", e.name))
+        .unwrap_or_else(|| "◂ a blank edition ▸".into());
+    let note = if form.from.is_some() {
+        "Copies spaces, slots (moved to the new dates), theme and facilitators, and carries the open action points over. Spaces and slots typed here replace the copied ones; Days empty keeps the earlier number."
+    } else {
+        "Spaces and slots can be changed later on the board (S)."
+    };
+    edition_form(
+        f,
+        form,
+        "New edition",
+        &NewField::ALL,
+        &from,
+        note,
+        "Enter creates",
+        theme,
+    );
+}
+
+/// The form that creates an edition: in the picker with every field, on the
+/// board (the next edition) with name, first day and days.
+#[allow(clippy::too_many_arguments)]
+pub fn edition_form(
+    f: &mut Frame,
+    form: &NewForm,
+    title: &str,
+    fields: &[NewField],
+    from: &str,
+    note: &str,
+    enter: &str,
+    theme: &Theme,
+) {
+    let height = u16::try_from(fields.len() * 2).unwrap_or(12) + 6;
+    let area = centred(f.area(), 84, height);
+    let inner = boxed(f, area, title, theme);
+    let label_w = 32u16.min(inner.width / 2);
+    for (i, field) in fields.iter().enumerate() {
         let y = inner.y + u16::try_from(i * 2).unwrap_or(0);
         if y >= inner.bottom() {
             break;
         }
         let focused = form.field == *field;
         let marker = if focused { "▶" } else { " " };
+        let style = if focused { theme.heading } else { theme.base };
         put(
             f.buffer_mut(),
             inner.x,
             y,
             &format!("{marker}{}", field.label()),
             label_w,
-            if focused { theme.heading } else { theme.base },
+            style,
         );
         let x = inner.x + label_w;
         let w = inner.width.saturating_sub(label_w);
@@ -159,39 +188,18 @@ fn new_form(f: &mut Frame, p: &Picker, theme: &Theme) {
             NewField::From => None,
         };
         match input {
-            Some(input) => {
-                let scroll = input.visual_scroll(usize::from(w.saturating_sub(1)));
-                let visible: String = input.value().chars().skip(scroll).collect();
-                line(f.buffer_mut(), x, y, w, &visible, theme.input);
-                if focused {
-                    let cx =
-                        u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-                    f.set_cursor_position(Position::new(x + cx.min(w.saturating_sub(1)), y));
-                }
-            }
-            None => {
-                let from = form
-                    .from
-                    .and_then(|i| p.entries.get(i))
-                    .map(|e| format!("◂ {} ▸", e.name))
-                    .unwrap_or_else(|| "◂ a blank edition ▸".into());
-                line(
-                    f.buffer_mut(),
-                    x,
-                    y,
-                    w,
-                    &from,
-                    if focused { theme.selected } else { theme.input },
-                );
-            }
+            Some(input) => input_line(f, input, x, y, w, theme, focused),
+            None => line(
+                f.buffer_mut(),
+                x,
+                y,
+                w,
+                from,
+                if focused { theme.selected } else { theme.input },
+            ),
         }
     }
-    let note = if form.from.is_some() {
-        "Copies spaces, slots (moved to the new dates), theme and facilitators, and carries the open action points over. Spaces and slots typed here replace the copied ones; Days empty keeps the earlier number."
-    } else {
-        "Spaces and slots can be changed later on the board (S)."
-    };
-    let mut y = inner.y + 12;
+    let mut y = inner.y + u16::try_from(fields.len() * 2).unwrap_or(0);
     if let Some(e) = &form.error {
         line(
             f.buffer_mut(),
@@ -203,16 +211,17 @@ fn new_form(f: &mut Frame, p: &Picker, theme: &Theme) {
         );
         y += 1;
     }
-    for l in wrap(note, usize::from(inner.width), 2) {
+    for l in wrap(note, usize::from(inner.width), 3) {
         line(f.buffer_mut(), inner.x, y, inner.width, &l, theme.dim);
         y += 1;
     }
+    let hint = format!("{enter} · Esc cancels · Tab next field");
     line(
         f.buffer_mut(),
         inner.x,
         inner.bottom().saturating_sub(1),
         inner.width,
-        "Enter creates · Esc cancels · Tab next field",
+        &hint,
         theme.dim,
     );
 }
