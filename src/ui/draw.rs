@@ -26,12 +26,18 @@ pub fn line(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Sty
 /// Paints a rectangle with a style (background), clipped to the buffer.
 pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     let area = area.intersection(*buf.area());
-    buf.set_style(area, style);
+    if area.is_empty() {
+        return;
+    }
+    // One pass, a row at a time; a cell that already shows a blank (as every
+    // cell does at the start of a frame) keeps it: this runs on every frame.
     for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            if let Some(cell) = buf.cell_mut((x, y)) {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + usize::from(area.width)] {
+            if cell.symbol() != " " {
                 cell.set_symbol(" ");
             }
+            cell.set_style(style);
         }
     }
 }
