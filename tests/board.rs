@@ -539,3 +539,36 @@ fn the_parked_topic_stays_selected_while_votes_reorder_the_lot() {
         Placement::Parked
     ));
 }
+
+#[test]
+fn only_words_typed_and_not_entered_make_a_draft() {
+    use openspace::app::draft::Draft;
+    let mut app = app();
+    press(&mut app, "a");
+    assert_eq!(
+        board(&app).draft(),
+        None,
+        "the prefilled cell is nothing typed"
+    );
+    type_text(&mut app, "Half a pitch");
+    assert_eq!(
+        board(&app).draft(),
+        Some(Draft::Topics("Half a pitch #Garden 09:30".into()))
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(
+        board(&app).draft(),
+        None,
+        "entered: nothing left to recover"
+    );
+    // back on a fresh board, the draft comes back into the capture line
+    let mut fresh = self::app();
+    if let Some(b) = fresh.board_mut() {
+        b.restore_draft(Draft::Topics("Recovered words".into()));
+    }
+    assert_eq!(fresh.mode(), Mode::Capture);
+    assert_eq!(
+        board(&fresh).capture.as_ref().unwrap().input.value(),
+        "Recovered words"
+    );
+}

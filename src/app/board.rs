@@ -82,6 +82,8 @@ pub struct Capture {
     pub input: Input,
     /// Which earlier line Up/Down shows; None while typing a new one.
     pub recall: Option<usize>,
+    /// The cell the line was prefilled with: not something typed.
+    pub prefilled: String,
 }
 
 /// A session shown large, with its action points.

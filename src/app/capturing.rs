@@ -13,6 +13,7 @@ impl Board {
         if let Some(prefill) = self.prefill() {
             // the cursor goes first: the title is typed before the cell
             capture.input = Input::new(format!(" {prefill}")).with_cursor(0);
+            capture.prefilled = prefill;
         }
         self.capture = Some(capture);
         self.session = None;
@@ -84,12 +85,13 @@ impl Board {
         if cell.is_some() {
             self.select_topic(id);
         }
-        let next = self.prefill().map(|p| format!(" {p}"));
+        let next = self.prefill();
         if let Some(c) = &mut self.capture {
-            c.input = match next {
-                Some(p) => Input::new(p).with_cursor(0),
+            c.input = match &next {
+                Some(p) => Input::new(format!(" {p}")).with_cursor(0),
                 None => Input::default(),
             };
+            c.prefilled = next.unwrap_or_default();
             c.recall = None;
         }
     }

@@ -10,6 +10,7 @@ mod capturing;
 mod cards;
 pub mod config;
 pub mod day;
+pub mod draft;
 pub mod earlier;
 pub mod form;
 mod frame;

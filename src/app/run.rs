@@ -247,6 +247,10 @@ async fn event_loop(
         None => None,
     };
     let clock = Clock::from_env();
+    let mut drafts = Drafts::default();
+    if let Some(board) = app.board_mut() {
+        drafts.recover(board);
+    }
     let mut redraw = true;
     loop {
         app.set_now(clock.now());
@@ -310,6 +314,7 @@ async fn event_loop(
             _ = tick.tick(), if app.board().is_some() => {
                 if let Some(board) = app.board_mut() {
                     effects = board.tick();
+                    drafts.keep(board);
                 }
             }
             Some(()) = changed.recv() => {
@@ -325,6 +330,8 @@ async fn event_loop(
                 Effect::Quit => {
                     if let Some(board) = app.board_mut() {
                         saving.flush(board).await;
+                        // quitting on purpose leaves nothing to recover
+                        drafts.clear(board);
                     }
                     return Ok(());
                 }
@@ -345,6 +352,9 @@ async fn event_loop(
                 Effect::Open(path) => {
                     flush(app, &mut saving).await;
                     switch(app, &path, &options.folder, &mut lock, None);
+                    if let Some(board) = app.board_mut() {
+                        drafts.recover(board);
+                    }
                 }
                 Effect::OpenAt(path, topic) => {
                     flush(app, &mut saving).await;
@@ -497,6 +507,52 @@ fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
 async fn flush(app: &mut App, saving: &mut Saving) {
     if let Some(board) = app.board_mut() {
         saving.flush(board).await;
+    }
+}
+
+/// Unfinished typing, written beside the edition once a second.
+#[derive(Default)]
+struct Drafts {
+    written: Option<super::draft::Draft>,
+}
+
+impl Drafts {
+    fn keep(&mut self, board: &Board) {
+        if board.read_only.is_some() {
+            return;
+        }
+        let now = board.draft();
+        if now == self.written {
+            return;
+        }
+        let path = super::draft::path(&board.path);
+        let _ = match &now {
+            Some(d) => std::fs::write(&path, d.to_text()),
+            None => std::fs::remove_file(&path),
+        };
+        self.written = now;
+    }
+
+    fn recover(&mut self, board: &mut Board) {
+        if board.read_only.is_some() {
+            return;
+        }
+        let path = super::draft::path(&board.path);
+        if let Some(d) = std::fs::read_to_string(&path)
+            .ok()
+            .as_deref()
+            .and_then(super::draft::Draft::from_text)
+        {
+            self.written = Some(d.clone());
+            board.restore_draft(d);
+        }
+    }
+
+    fn clear(&mut self, board: &Board) {
+        if board.read_only.is_none() {
+            let _ = std::fs::remove_file(super::draft::path(&board.path));
+        }
+        self.written = None;
     }
 }
 
