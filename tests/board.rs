@@ -572,3 +572,52 @@ fn only_words_typed_and_not_entered_make_a_draft() {
         "Recovered words"
     );
 }
+
+#[test]
+fn the_mouse_selects_drags_and_picks_from_the_parking_lot() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app();
+    let mouse = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // find the screen position of the Library 09:30 cell from the layout
+    let g = openspace::ui::layout::current_grid(board(&app));
+    let (y, _) = g.row_band(board(&app).cursor.row).unwrap();
+    let x_library = g.col_x(1).unwrap() + 1;
+    let x_garden = g.col_x(2).unwrap() + 1;
+    app.handle(&mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        x_library,
+        y,
+    ));
+    assert_eq!(board(&app).selected().unwrap().title, "Team tourism");
+    // drag it to the Garden
+    app.handle(&mouse(MouseEventKind::Drag(MouseButton::Left), x_garden, y));
+    app.handle(&mouse(MouseEventKind::Up(MouseButton::Left), x_garden, y));
+    assert_eq!(where_is(&app, "Team tourism"), "Garden 09:30");
+    // a click in the parking lot selects the topic there
+    let area = openspace::ui::layout::regions(board(&app)).parking.unwrap();
+    app.handle(&mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        area.x + 3,
+        area.y + 1,
+    ));
+    assert_eq!(board(&app).focus, openspace::app::board::Focus::Parking);
+    assert_eq!(board(&app).selected().unwrap().title, "Staying technical");
+    // with the mouse off (F2), clicks do nothing
+    press(&mut app, "<Tab><F2>");
+    let before = board(&app).cursor;
+    app.handle(&mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        x_library,
+        y,
+    ));
+    assert_eq!(board(&app).focus, openspace::app::board::Focus::Grid);
+    assert_eq!(board(&app).cursor, before);
+    assert_ne!(before.col, 1);
+}

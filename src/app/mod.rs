@@ -204,6 +204,14 @@ impl App {
                 if let Some((row, col)) = hit {
                     board.click(row, col);
                     self.drag_from = Some((row, col));
+                } else if let Some(i) = crate::ui::layout::parking_hit(board, m.column, m.row) {
+                    // a click in the parking lot selects that topic; a grabbed card is parked
+                    if board.grab.is_some() {
+                        board.apply(Action::Park);
+                    } else {
+                        board.focus = board::Focus::Parking;
+                        board.parking_sel = i;
+                    }
                 }
             }
             MouseEventKind::Drag(MouseButton::Left) => {

@@ -240,6 +240,19 @@ pub fn hit(board: &Board, x: u16, y: u16) -> Option<(usize, usize)> {
     (i < g.cols).then_some((row, g.first_col + i))
 }
 
+/// The parked topic (its place in the parking lot) at a screen position.
+pub fn parking_hit(board: &Board, x: u16, y: u16) -> Option<usize> {
+    let area = regions(board).parking?;
+    if x < area.x || x >= area.right() || y <= area.y || y >= area.bottom() {
+        return None;
+    }
+    // the list scrolls so that the selected topic is on its last line at most
+    let rows = usize::from(area.height.saturating_sub(1));
+    let first = board.parking_sel.saturating_sub(rows.saturating_sub(1));
+    let i = first + usize::from(y - area.y - 1);
+    (i < board.index.parked.len()).then_some(i)
+}
+
 /// Whether a row is a plenary or break (drawn full width).
 pub fn slot_kind(board: &Board, row: usize) -> Option<&SlotKind> {
     board
