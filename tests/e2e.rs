@@ -963,3 +963,38 @@ fn words_typed_but_not_entered_survive_sigkill() {
     assert_eq!(e.topics[0].title, "Half a pitch, still talking");
     assert!(!draft.exists(), "a clean quit leaves no draft behind");
 }
+
+#[test]
+fn sigterm_and_sighup_save_and_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let sandbox = Sandbox::new();
+        let file = sandbox.sessions().join("signal.ron");
+        small_edition(&file);
+        let mut tui = sandbox.open(&[&file]);
+        tui.wait_text(&[" BOARD ", "✓ saved"]);
+        tui.send("a");
+        tui.wait_text(&["Add ▸  #Atrium 09:30"]);
+        tui.send("Signalled topic");
+        tui.send(ENTER);
+        tui.wait_text(&["Added “Signalled topic”"]);
+        let offset = tui.raw_len();
+        let pid = tui.pid().to_string();
+        assert!(
+            std::process::Command::new("kill")
+                .args([signal, &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let status = tui.wait_exit();
+        assert!(status.success(), "{signal}: a clean exit, {status:?}");
+        tui.wait_drained();
+        let tail = String::from_utf8_lossy(&tui.raw_from(offset)).into_owned();
+        assert!(
+            tail.contains("\x1b[?1049l"),
+            "{signal}: the alternate screen is left"
+        );
+        let e = storage::load(&file).expect("the file loads");
+        assert_eq!(e.topics.len(), 1, "{signal}: saved before quitting");
+    }
+}
