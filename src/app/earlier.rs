@@ -120,18 +120,16 @@ impl Board {
         let View::Search { query, .. } = &self.view else {
             return Vec::new();
         };
+        // every edition of the folder, this one as it is now: borrowed, not copied
         let me = self.file_stem();
-        let mut known: Vec<Known> = self
+        let mut editions: Vec<(&str, &crate::model::Edition)> = self
             .earlier
             .iter()
             .filter(|k| k.file != me)
-            .cloned()
+            .map(|k| (k.file.as_str(), &k.edition))
             .collect();
-        known.push(Known {
-            file: me,
-            edition: self.edition.clone(),
-        });
-        search::search(&known, query)
+        editions.push((&me, &self.edition));
+        search::search_in(&editions, query)
     }
 
     pub(super) fn submit_search(&mut self, text: &str) -> Result<String, String> {

@@ -100,17 +100,25 @@ fn snippet(text: &str, query: &str) -> String {
 
 /// Every match of `query` (case-insensitive) in every edition, best first.
 pub fn search(known: &[Known], query: &str) -> Vec<Hit> {
+    let editions: Vec<(&str, &crate::model::Edition)> = known
+        .iter()
+        .map(|k| (k.file.as_str(), &k.edition))
+        .collect();
+    search_in(&editions, query)
+}
+
+/// `search` over editions held elsewhere: (file name without `.ron`, edition).
+pub fn search_in(editions: &[(&str, &crate::model::Edition)], query: &str) -> Vec<Hit> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
         return Vec::new();
     }
     let mut hits = Vec::new();
-    for k in known {
-        let e = &k.edition;
+    for &(file, e) in editions {
         let mut hit = |topic: Option<TopicId>, title: &str, field: Field, text: &str| {
             if let Some(s) = score_in(text, &query) {
                 hits.push(Hit {
-                    file: k.file.clone(),
+                    file: file.to_string(),
                     edition: e.name.clone(),
                     first_day: e.first_day(),
                     topic,
