@@ -1,1 +1,433 @@
-fn main() {}
+//! How fast the board answers a key press and redraws, on a big event.
+//!
+//! The big edition: 3 days of 8 slots (7 session slots and a lunch break a
+//! day) × 40 spaces, so 840 session cells; 1,000 topics, 840 of them placed
+//! (every cell full) and 160 parked; 5,000 action points spread unevenly over
+//! the topics. It is built with the model API, from a fixed seed.
+//!
+//! Groups:
+//! - `key+redraw`: one key press through `App::handle`, then a whole draw
+//!   into ratatui's `TestBackend`, as the real loop does. `move` cycles
+//!   l, j, h, k (the cursor comes back where it started); `vote` alternates
+//!   `+` and `-` (each records an undo snapshot and rebuilds the index).
+//! - `key`: the same key presses without drawing.
+//! - `redraw`: drawing alone, for 50, 1,000 and 10,000 topics (the last is
+//!   the big edition with 9,000 more topics in the parking lot), to show
+//!   that drawing costs the same however many topics are off screen.
+//!
+//! `OPENSPACE_BENCH_WRITE=/some/dir/big.ron cargo bench --bench board`
+//! writes the big edition to that file instead of benchmarking, so the real
+//! app can be opened on it (see docs/performance.md).
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::{Date, date, time};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use openspace::app::board::Board;
+use openspace::app::{App, Screen};
+use openspace::model::{ActionDraft, Edition, SlotId, SlotKind, SpaceId, TopicDraft, TopicKind};
+use openspace::ui::theme::Theme;
+
+const DAYS: usize = 3;
+const SPACES: usize = 40;
+const BIG_TOPICS: usize = 1_000;
+const BIG_ACTIONS: usize = 5_000;
+const SMALL_TOPICS: usize = 50;
+/// Topics of the "huge" edition: the big one with more parked topics.
+const HUGE_TOPICS: usize = 10_000;
+
+const SIZES: [(u16, u16); 2] = [(240, 67), (80, 24)];
+
+/// A small, fixed pseudo-random sequence (splitmix64), so every run builds
+/// the same edition.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const FORMATS: &[&str] = &[
+    "Lessons from",
+    "How we do",
+    "Ask me anything:",
+    "What went wrong with",
+    "Getting started with",
+    "The future of",
+    "Pitfalls of",
+    "Hands-on:",
+    "Why we stopped doing",
+    "Scaling",
+    "Measuring",
+    "A year of",
+    "Show and tell:",
+    "Rethinking",
+    "Teaching",
+    "Budgeting for",
+    "Hiring for",
+    "Migrating to",
+    "Debugging",
+    "Open questions about",
+];
+
+const SUBJECTS: &[&str] = &[
+    "service mesh in our cloud",
+    "team tourism",
+    "staying technical as a lead",
+    "events in the offer domain",
+    "mobile apps",
+    "on-call without burnout",
+    "contract testing",
+    "feature flags",
+    "monorepos",
+    "platform teams",
+    "incident reviews",
+    "pair programming across time zones",
+    "design systems",
+    "data mesh",
+    "internal developer portals",
+    "accessibility audits",
+    "cost of cloud storage",
+    "observability for small teams",
+    "legacy payment systems",
+    "domain-driven design",
+    "chaos engineering",
+    "career ladders for engineers",
+    "tech radar",
+    "architecture decision records",
+    "zero-downtime database migrations",
+    "GraphQL federation",
+    "machine learning in production",
+    "privacy by design",
+    "release trains",
+    "inner source",
+    "security champions",
+    "hackathons that ship",
+    "writing good RFCs",
+    "mentoring juniors remotely",
+    "flaky tests",
+    "Kubernetes upgrades",
+    "event sourcing",
+    "search relevance",
+    "mobile release pipelines",
+    "performance budgets",
+    "SLOs that people read",
+    "the four-day week",
+    "async stand-ups",
+    "estimating without estimates",
+    "green software",
+    "dependency updates at scale",
+    "customer interviews for engineers",
+    "frontend architecture",
+    "big rewrites",
+    "knowledge sharing between tribes",
+];
+
+#[rustfmt::skip]
+const NAMES: &[&str] = &[
+    "Marta", "Ola", "Piotr", "Kasia", "Tomek", "Anna", "Bartek", "Ewa", "Grzegorz", "Joanna",
+    "Krzysztof", "Magda", "Michał", "Natalia", "Paweł", "Agnieszka", "Rafał", "Zofia", "Łukasz",
+    "Dorota", "Jan", "Monika", "Adam", "Iwona", "Marek", "Beata", "Wojtek", "Karolina", "Jakub",
+    "Aleksandra", "Sven", "Ingrid", "Lars", "Freya", "Ahmed", "Fatima", "Chen", "Mei", "Ravi",
+    "Priya", "Diego", "Lucía", "Tom", "Sarah", "Oliver", "Emma", "Noah", "Mia", "Kenji", "Yuki",
+];
+
+const VERBS: &[&str] = &[
+    "Write down",
+    "Share",
+    "Set up a meeting about",
+    "Draft an RFC for",
+    "Collect examples of",
+    "Try out",
+    "Present at the next all-hands:",
+    "Find an owner for",
+    "Budget for",
+    "Start a channel about",
+];
+
+#[rustfmt::skip]
+const SPACE_NAMES: &[&str] = &[
+    "Atrium", "Library", "Garden", "Terrace", "Boardroom", "Lab", "Studio", "Lounge", "Kitchen",
+    "Loft",
+];
+
+/// The big event's grid with `topics` topics and `actions` action points.
+/// Cells are filled column by column (every slot of the first space, then
+/// of the second…), so a small edition also fills the top-left of the board.
+fn edition(topics: usize, actions: usize) -> Edition {
+    let mut rng = Rng(2019);
+    let first = date(2026, 5, 12);
+    let mut e = Edition::new("Tech Leaders’ Meeting 2026", first);
+    e.theme = "What should we stop doing?".into();
+    e.venue = "Old Brewery, Poznań".into();
+    let days: Vec<Date> = (0..DAYS as i64)
+        .map(|d| first.checked_add(jiff::Span::new().days(d)).unwrap())
+        .collect();
+    for &day in &days[1..] {
+        e.add_day(day).unwrap();
+    }
+    let spaces: Vec<SpaceId> = (0..SPACES)
+        .map(|i| {
+            let name = format!("{} {}", SPACE_NAMES[i % SPACE_NAMES.len()], i / 10 + 1);
+            let capacity = [8, 12, 15, 20, 30, 40, 60][i % 7];
+            e.add_space(&name, Some(capacity)).unwrap()
+        })
+        .collect();
+    let mut sessions: Vec<SlotId> = Vec::new();
+    for &day in &days {
+        for hour in [9, 10, 11, 13, 14, 15, 16] {
+            let slot = e
+                .add_slot(
+                    day,
+                    time(hour, 0, 0, 0),
+                    time(hour, 50, 0, 0),
+                    SlotKind::Session,
+                )
+                .unwrap();
+            sessions.push(slot);
+        }
+        e.add_slot(
+            day,
+            time(12, 0, 0, 0),
+            time(13, 0, 0, 0),
+            SlotKind::Break("Lunch".into()),
+        )
+        .unwrap();
+    }
+    assert_eq!(e.slots.len(), DAYS * 8);
+
+    let mut ids = Vec::with_capacity(topics);
+    for _ in 0..topics {
+        let id = e.add_topic(topic_draft(&mut rng)).unwrap();
+        // most topics get a handful of votes, a few are crowd favourites
+        let r = rng.below(100);
+        e.set_votes(id, (r * r / 400) as u32).unwrap();
+        ids.push(id);
+    }
+    let cells = spaces
+        .iter()
+        .flat_map(|space| sessions.iter().map(move |slot| (slot, space)));
+    for (&id, (slot, space)) in ids.iter().zip(cells) {
+        e.place(id, slot, space).unwrap();
+    }
+    for _ in 0..actions {
+        // uneven on purpose: some sessions decide much more than others
+        let t = ids[rng.below(ids.len()).min(rng.below(ids.len()))];
+        let text = format!("{} {}", rng.pick(VERBS), rng.pick(SUBJECTS));
+        let owner = (rng.below(4) != 0).then(|| rng.pick(NAMES).to_string());
+        let due = (rng.below(3) == 0)
+            .then(|| date(2026, 6, 1).checked_add(jiff::Span::new().days(rng.below(90) as i64)))
+            .and_then(Result::ok);
+        let a = e.add_action(t, ActionDraft { text, owner, due }).unwrap();
+        match rng.below(10) {
+            0..=3 => e.complete_action(a).unwrap(),
+            4 => e.drop_action(a).unwrap(),
+            _ => {}
+        }
+    }
+    e
+}
+
+fn topic_draft(rng: &mut Rng) -> TopicDraft {
+    let title = format!("{} {}", rng.pick(FORMATS), rng.pick(SUBJECTS));
+    let mut conveners = vec![rng.pick(NAMES).to_string()];
+    if rng.below(4) == 0 {
+        conveners.push(rng.pick(NAMES).to_string());
+    }
+    let description = if rng.below(3) == 0 {
+        format!(
+            "We tried {} last year; let's compare notes and decide what to keep.",
+            rng.pick(SUBJECTS)
+        )
+    } else {
+        String::new()
+    };
+    TopicDraft {
+        title,
+        conveners,
+        description,
+        kind: TopicKind::ALL[rng.below(TopicKind::ALL.len())],
+    }
+}
+
+/// The big edition with `HUGE_TOPICS - BIG_TOPICS` more topics, all parked.
+fn huge(big: &Edition) -> Edition {
+    let mut rng = Rng(1957);
+    let mut e = big.clone();
+    for _ in big.topics.len()..HUGE_TOPICS {
+        let id = e.add_topic(topic_draft(&mut rng)).unwrap();
+        let r = rng.below(100);
+        e.set_votes(id, (r * r / 400) as u32).unwrap();
+    }
+    e
+}
+
+fn app(e: &Edition, (w, h): (u16, u16)) -> App {
+    let board = Board::new(e.clone(), PathBuf::from("bench.ron"));
+    App::new(Screen::Board(Box::new(board)), (w, h), date(2026, 5, 12))
+}
+
+fn terminal((w, h): (u16, u16)) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(w, h)).unwrap()
+}
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn size_label((w, h): (u16, u16)) -> String {
+    format!("{w}x{h}")
+}
+
+struct Editions {
+    small: Edition,
+    big: Edition,
+    huge: Edition,
+}
+
+fn editions() -> Editions {
+    let big = edition(BIG_TOPICS, BIG_ACTIONS);
+    Editions {
+        small: edition(SMALL_TOPICS, SMALL_TOPICS * BIG_ACTIONS / BIG_TOPICS),
+        huge: huge(&big),
+        big,
+    }
+}
+
+/// The keys a benchmark cycles through; the state comes back after a cycle.
+const MOVE: [char; 4] = ['l', 'j', 'h', 'k'];
+const VOTE: [char; 2] = ['+', '-'];
+
+/// Stops the run if the keys no longer do what the benchmark claims to
+/// measure: the first key must change the cursor or the edition, and a
+/// whole cycle must bring the cursor back.
+fn check_keys(app: &mut App, keys: &[Event], what: &str) {
+    let state = |app: &App| app.board().map(|b| (b.cursor, b.save.generation));
+    let start = state(app);
+    app.handle(&keys[0]);
+    assert_ne!(state(app), start, "{what}: the first key changed nothing");
+    for k in &keys[1..] {
+        app.handle(k);
+    }
+    let cursor = |s: Option<(_, u64)>| s.map(|(c, _)| c);
+    assert_eq!(
+        cursor(state(app)),
+        cursor(start),
+        "{what}: the keys do not bring the cursor back"
+    );
+}
+
+fn key_and_redraw(c: &mut Criterion, eds: &Editions) {
+    let theme = Theme::projector_light();
+    let mut group = c.benchmark_group("key+redraw");
+    for (name, e) in [("small", &eds.small), ("big", &eds.big)] {
+        for size in SIZES {
+            for (what, keys) in [("move", &MOVE[..]), ("vote", &VOTE[..])] {
+                let mut app = app(e, size);
+                let mut term = terminal(size);
+                term.draw(|f| openspace::ui::render(&app, &theme, f))
+                    .unwrap();
+                let keys: Vec<Event> = keys.iter().map(|&k| key(k)).collect();
+                check_keys(&mut app, &keys, what);
+                let mut next = keys.iter().cycle();
+                let id = BenchmarkId::new(format!("{what} {name}"), size_label(size));
+                group.bench_function(id, |b| {
+                    b.iter(|| {
+                        let event = next.next().unwrap();
+                        black_box(app.handle(event));
+                        term.draw(|f| openspace::ui::render(&app, &theme, f))
+                            .unwrap();
+                    })
+                });
+            }
+        }
+    }
+    group.finish();
+}
+
+fn key_only(c: &mut Criterion, eds: &Editions) {
+    let mut group = c.benchmark_group("key");
+    let size = SIZES[0];
+    for (what, keys) in [("move", &MOVE[..]), ("vote", &VOTE[..])] {
+        let mut app = app(&eds.big, size);
+        let keys: Vec<Event> = keys.iter().map(|&k| key(k)).collect();
+        check_keys(&mut app, &keys, what);
+        let mut next = keys.iter().cycle();
+        let id = BenchmarkId::new(format!("{what} big"), size_label(size));
+        group.bench_function(id, |b| {
+            b.iter(|| black_box(app.handle(next.next().unwrap())))
+        });
+    }
+    group.finish();
+}
+
+fn redraw(c: &mut Criterion, eds: &Editions) {
+    let theme = Theme::projector_light();
+    let mut group = c.benchmark_group("redraw");
+    for size in SIZES {
+        for (name, e) in [
+            ("small-50", &eds.small),
+            ("big-1000", &eds.big),
+            ("huge-10000", &eds.huge),
+        ] {
+            let app = app(e, size);
+            let mut term = terminal(size);
+            let id = BenchmarkId::new(name, size_label(size));
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    term.draw(|f| openspace::ui::render(&app, &theme, f))
+                        .unwrap();
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let eds = editions();
+    key_and_redraw(c, &eds);
+    key_only(c, &eds);
+    redraw(c, &eds);
+}
+
+criterion_group! {
+    name = board;
+    config = Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = benches
+}
+
+fn main() {
+    if let Some(path) = std::env::var_os("OPENSPACE_BENCH_WRITE") {
+        let path = PathBuf::from(path);
+        let e = edition(BIG_TOPICS, BIG_ACTIONS);
+        if let Err(err) = openspace::storage::create(&path, &e) {
+            eprintln!("{err}");
+            std::process::exit(1);
+        }
+        println!("wrote {}", path.display());
+        return;
+    }
+    board();
+    Criterion::default().configure_from_args().final_summary();
+}
