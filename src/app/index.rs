@@ -42,7 +42,7 @@ impl BoardIndex {
             .enumerate()
             .map(|(c, s)| (s.id.0.as_str(), c))
             .collect();
-        let mut cells = HashMap::new();
+        let mut cells = HashMap::with_capacity(e.topics.len());
         let mut parked = Vec::new();
         for (i, t) in e.topics.iter().enumerate() {
             match &t.placement {

@@ -5,22 +5,36 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::text::{fit, truncate};
+use crate::text::truncate;
 
-/// Writes `text` at (x, y), cut to `max` columns and to the buffer.
-pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) {
+/// Writes `text` at (x, y), cut to `max` columns and to the buffer;
+/// returns the column after the last one written.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) -> u16 {
     let area = *buf.area();
     if y < area.y || y >= area.y + area.height || x >= area.x + area.width {
-        return;
+        return x;
     }
     let room = (area.x + area.width - x).min(max);
-    let text = truncate(text, usize::from(room));
-    buf.set_stringn(x, y, text, usize::from(room), style);
+    // most text fits: only cut (and allocate) when it does not
+    let (end, _) = if crate::text::width(text) <= usize::from(room) {
+        buf.set_stringn(x, y, text, usize::from(room), style)
+    } else {
+        let text = truncate(text, usize::from(room));
+        buf.set_stringn(x, y, text, usize::from(room), style)
+    };
+    end
 }
 
 /// Fills a line of `width` columns with `text`, padded with the style.
 pub fn line(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) {
-    put(buf, x, y, &fit(text, usize::from(width)), width, style);
+    let area = *buf.area();
+    if y < area.y || y >= area.bottom() || x >= area.right() {
+        return;
+    }
+    let width = width.min(area.right() - x);
+    let end = put(buf, x, y, text, width, style).min(x + width);
+    // the padding is blank cells in the style, written directly: no text to shape
+    fill(buf, Rect::new(end, y, x + width - end, 1), style);
 }
 
 /// Paints a rectangle with a style (background), clipped to the buffer.
