@@ -53,6 +53,10 @@ struct Tui {
 impl Tui {
     /// `openspace --dir <dir> --no-mouse ARGS…`, in a 120×40 terminal.
     fn spawn(sandbox: &Path, dir: &Path, args: &[&Path]) -> Tui {
+        Tui::spawn_with(sandbox, dir, args, &[])
+    }
+
+    fn spawn_with(sandbox: &Path, dir: &Path, args: &[&Path], env: &[(&str, &str)]) -> Tui {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -69,6 +73,9 @@ impl Tui {
         cmd.env("NO_COLOR", "1");
         // the clock is injected: no test depends on the real time of day
         cmd.env("OPENSPACE_NOW", "2030-05-14T09:00:00");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         if let Some(path) = std::env::var_os("PATH") {
             cmd.env("PATH", path);
         }
@@ -997,4 +1004,52 @@ fn sigterm_and_sighup_save_and_restore_the_terminal() {
         let e = storage::load(&file).expect("the file loads");
         assert_eq!(e.topics.len(), 1, "{signal}: saved before quitting");
     }
+}
+
+#[test]
+fn notes_in_the_editor_suspend_the_board_and_come_back() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("editor.ron");
+    small_edition(&file);
+    // an "editor" that adds a line to the file it is given, as a person would
+    let editor = sandbox.root().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\necho 'Agreed: a pilot in one team.' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .unwrap();
+    let editor = editor.display().to_string();
+    let mut tui = Tui::spawn_with(
+        sandbox.root(),
+        &sandbox.sessions(),
+        &[&file],
+        &[("EDITOR", &editor)],
+    );
+    tui.wait_text(&[" BOARD ", "✓ saved"]);
+    tui.send("a");
+    tui.wait_text(&["Add ▸  #Atrium 09:30"]);
+    tui.send("Service mesh");
+    tui.send(ENTER);
+    tui.wait_saved("Added “Service mesh”");
+    tui.send(ESC);
+    tui.wait_for("the board", |s| mode_is(s, "BOARD"));
+    tui.send("h");
+    tui.send(ENTER);
+    tui.wait_for("the session", |s| mode_is(s, "SESSION"));
+    tui.send("N");
+    tui.wait_saved("Notes kept");
+    // the board is back and answers keys
+    let screen = tui.wait_text(&["Agreed: a pilot in one team."]);
+    assert!(mode_is(&screen, "SESSION"), "{screen}");
+    tui.send(ESC);
+    tui.wait_for("the board", |s| mode_is(s, "BOARD"));
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    let e = storage::load(&file).unwrap();
+    assert_eq!(e.topics[0].notes, "Agreed: a pilot in one team.");
 }

@@ -482,6 +482,12 @@ fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
         .filter(|e| !e.trim().is_empty())
         .unwrap_or_else(|| "vi".into());
     let path = std::env::temp_dir().join(format!("openspace-notes-{}.md", std::process::id()));
+    // a final newline, so that what an editor adds starts on a line of its own
+    let text = if text.is_empty() || text.ends_with('\n') {
+        text.to_string()
+    } else {
+        format!("{text}\n")
+    };
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     restore_terminal();
     let mut words = editor.split_whitespace();
