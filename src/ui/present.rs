@@ -92,6 +92,16 @@ fn sessions(board: &Board, slot: &Slot) -> Vec<String> {
     }
 }
 
+/// "Main Hall   Title — Marta" as one short line for big letters: the
+/// space and the title only.
+fn compact(line: &str) -> String {
+    let line = line.rsplit_once(" — ").map_or(line, |(head, _)| head);
+    match line.split_once("  ") {
+        Some((space, rest)) => format!("{} · {}", space.trim(), rest.trim()),
+        None => line.to_string(),
+    }
+}
+
 pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
     let area = f.area();
     fill(f.buffer_mut(), area, theme.base);
@@ -172,21 +182,41 @@ pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
                 block_h = 1;
             }
             let list = sessions(board, slot);
-            for (i, l) in list.iter().enumerate() {
-                let yy = y + u16::try_from(i).unwrap_or(u16::MAX);
-                if yy >= bottom {
-                    break;
+            // on a projector with room to spare, the sessions going on are big too
+            let rows_big = u16::try_from(list.len() * 5).unwrap_or(u16::MAX);
+            let big_titles = w >= 160 && rows_big + y + 12 <= bottom;
+            let list_h = if big_titles {
+                let chars = usize::from(list_w / 4);
+                for (i, l) in list.iter().enumerate() {
+                    let yy = y + u16::try_from(i * 5).unwrap_or(u16::MAX);
+                    let text = truncate(&compact(l), chars);
+                    let rect = Rect::new(1, yy, list_w, 4);
+                    let widget = BigText::builder()
+                        .pixel_size(PixelSize::Quadrant)
+                        .style(theme.heading)
+                        .lines(vec![Line::from(text)])
+                        .build();
+                    f.render_widget(widget, rect);
                 }
-                line(
-                    f.buffer_mut(),
-                    1,
-                    yy,
-                    list_w,
-                    &truncate(l, usize::from(list_w)),
-                    theme.heading,
-                );
-            }
-            y += block_h.max(u16::try_from(list.len()).unwrap_or(0)) + 1;
+                rows_big
+            } else {
+                for (i, l) in list.iter().enumerate() {
+                    let yy = y + u16::try_from(i).unwrap_or(u16::MAX);
+                    if yy >= bottom {
+                        break;
+                    }
+                    line(
+                        f.buffer_mut(),
+                        1,
+                        yy,
+                        list_w,
+                        &truncate(l, usize::from(list_w)),
+                        theme.heading,
+                    );
+                }
+                u16::try_from(list.len()).unwrap_or(0)
+            };
+            y += block_h.max(list_h) + 1;
         }
         None => {
             line(
