@@ -19,7 +19,9 @@ pub mod keymap;
 mod merging;
 pub mod picker;
 pub mod run;
+mod saving;
 mod session;
+mod terminal;
 mod update;
 pub mod views;
 

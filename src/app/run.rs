@@ -7,24 +7,23 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    EventStream,
+    DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, EventStream,
 };
 use crossterm::execute;
 use futures::StreamExt;
 use ratatui::DefaultTerminal;
-use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 use super::board::Board;
 use super::picker::Picker;
+use super::saving::{Drafts, Saving, flush};
+use super::terminal::{edit_in_editor, install_panic_hook, restore_terminal};
 use super::{App, Effect, Screen};
-use crate::storage::{self, EditionLock, SaveError};
+use crate::storage::{self, EditionLock};
 use crate::ui::{self, theme::Theme};
 
-/// How long a toast stays, and how soon a failed save is tried again.
+/// How long a toast stays.
 const TOAST_FOR: Duration = Duration::from_secs(6);
-const RETRY_AFTER: Duration = Duration::from_secs(2);
 
 /// What the board is opened on.
 pub enum Start {
@@ -89,77 +88,6 @@ pub fn open_board(
         board.learn_conveners(names.iter().map(String::as_str));
     }
     Ok((board, lock))
-}
-
-/// Puts the terminal back: raw mode, alternate screen, mouse, paste, cursor.
-fn restore_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-    let _ = execute!(io::stdout(), crossterm::cursor::Show);
-}
-
-/// A panic anywhere, in this task or a spawned one, restores the terminal,
-/// reports, and ends the program: it must never go on running on a restored terminal.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-        std::process::exit(101);
-    }));
-}
-
-struct Saving {
-    task: Option<JoinHandle<(u64, Result<(), SaveError>)>>,
-    retry_at: Option<Instant>,
-}
-
-impl Saving {
-    /// Starts a save when the board has unsaved changes and none is running.
-    fn kick(&mut self, board: &mut Board) {
-        if board.read_only.is_some() || !board.save.dirty() || self.task.is_some() {
-            return;
-        }
-        if self.retry_at.is_some_and(|t| Instant::now() < t) {
-            return;
-        }
-        let generation = board.save.generation;
-        let path = board.path.clone();
-        let edition = board.edition.clone();
-        board.save.in_flight = true;
-        self.task = Some(tokio::task::spawn_blocking(move || {
-            (generation, storage::save(&path, &edition))
-        }));
-    }
-
-    fn finished(&mut self, board: &mut Board, generation: u64, result: Result<(), SaveError>) {
-        board.save.in_flight = false;
-        match result {
-            Ok(()) => {
-                board.save.saved = board.save.saved.max(generation);
-                board.save.error = None;
-                self.retry_at = None;
-            }
-            Err(e) => {
-                board.save.error = Some(e.source.to_string());
-                self.retry_at = Some(Instant::now() + RETRY_AFTER);
-            }
-        }
-    }
-
-    /// Before quitting: waits for a running save, then writes what is left.
-    async fn flush(&mut self, board: &mut Board) {
-        if let Some(task) = self.task.take()
-            && let Ok((generation, result)) = task.await
-        {
-            self.finished(board, generation, result);
-        }
-        if board.read_only.is_none() && board.save.dirty() {
-            let result = storage::save(&board.path, &board.edition);
-            let generation = board.save.generation;
-            self.finished(board, generation, result);
-        }
-    }
 }
 
 /// Runs the interactive board until the facilitator quits. Errors opening
@@ -470,95 +398,6 @@ fn reload(board: &mut Board, path: &Path) {
             "⚠ the file does not load now: {}",
             e.to_string().lines().next().unwrap_or_default()
         )),
-    }
-}
-
-/// Suspends the board, runs $VISUAL or $EDITOR (else vi) on the text, and
-/// brings the board back; the terminal is restored either way.
-fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .ok()
-        .filter(|e| !e.trim().is_empty())
-        .unwrap_or_else(|| "vi".into());
-    let path = std::env::temp_dir().join(format!("openspace-notes-{}.md", std::process::id()));
-    // a final newline, so that what an editor adds starts on a line of its own
-    let text = if text.is_empty() || text.ends_with('\n') {
-        text.to_string()
-    } else {
-        format!("{text}\n")
-    };
-    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    restore_terminal();
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
-        .args(words)
-        .arg(&path)
-        .status();
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
-    if mouse {
-        let _ = execute!(io::stdout(), EnableMouseCapture);
-    }
-    let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
-        Ok(s) => Err(format!("{editor} exited with {s}: notes unchanged")),
-        Err(e) => Err(format!("cannot run {editor}: {e}")),
-    };
-    let _ = std::fs::remove_file(&path);
-    result
-}
-
-/// Before leaving an edition: what is typed is on disk.
-async fn flush(app: &mut App, saving: &mut Saving) {
-    if let Some(board) = app.board_mut() {
-        saving.flush(board).await;
-    }
-}
-
-/// Unfinished typing, written beside the edition once a second.
-#[derive(Default)]
-struct Drafts {
-    written: Option<super::draft::Draft>,
-}
-
-impl Drafts {
-    fn keep(&mut self, board: &Board) {
-        if board.read_only.is_some() {
-            return;
-        }
-        let now = board.draft();
-        if now == self.written {
-            return;
-        }
-        let path = super::draft::path(&board.path);
-        let _ = match &now {
-            Some(d) => std::fs::write(&path, d.to_text()),
-            None => std::fs::remove_file(&path),
-        };
-        self.written = now;
-    }
-
-    fn recover(&mut self, board: &mut Board) {
-        if board.read_only.is_some() {
-            return;
-        }
-        let path = super::draft::path(&board.path);
-        if let Some(d) = std::fs::read_to_string(&path)
-            .ok()
-            .as_deref()
-            .and_then(super::draft::Draft::from_text)
-        {
-            self.written = Some(d.clone());
-            board.restore_draft(d);
-        }
-    }
-
-    fn clear(&mut self, board: &Board) {
-        if board.read_only.is_none() {
-            let _ = std::fs::remove_file(super::draft::path(&board.path));
-        }
-        self.written = None;
     }
 }
 

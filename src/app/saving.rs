@@ -1,0 +1,123 @@
+//! Keeping what is on screen on disk: saves off the UI path, retried when
+//! they fail, and the unfinished typing kept beside the edition.
+
+use tokio::task::JoinHandle;
+use tokio::time::Instant;
+
+use super::App;
+use super::board::Board;
+use crate::storage::{self, SaveError};
+
+/// How soon a failed save is tried again.
+const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
+
+pub(super) struct Saving {
+    pub(super) task: Option<JoinHandle<(u64, Result<(), SaveError>)>>,
+    pub(super) retry_at: Option<Instant>,
+}
+
+impl Saving {
+    /// Starts a save when the board has unsaved changes and none is running.
+    pub(super) fn kick(&mut self, board: &mut Board) {
+        if board.read_only.is_some() || !board.save.dirty() || self.task.is_some() {
+            return;
+        }
+        if self.retry_at.is_some_and(|t| Instant::now() < t) {
+            return;
+        }
+        let generation = board.save.generation;
+        let path = board.path.clone();
+        let edition = board.edition.clone();
+        board.save.in_flight = true;
+        self.task = Some(tokio::task::spawn_blocking(move || {
+            (generation, storage::save(&path, &edition))
+        }));
+    }
+
+    pub(super) fn finished(
+        &mut self,
+        board: &mut Board,
+        generation: u64,
+        result: Result<(), SaveError>,
+    ) {
+        board.save.in_flight = false;
+        match result {
+            Ok(()) => {
+                board.save.saved = board.save.saved.max(generation);
+                board.save.error = None;
+                self.retry_at = None;
+            }
+            Err(e) => {
+                board.save.error = Some(e.source.to_string());
+                self.retry_at = Some(Instant::now() + RETRY_AFTER);
+            }
+        }
+    }
+
+    /// Before quitting: waits for a running save, then writes what is left.
+    pub(super) async fn flush(&mut self, board: &mut Board) {
+        if let Some(task) = self.task.take()
+            && let Ok((generation, result)) = task.await
+        {
+            self.finished(board, generation, result);
+        }
+        if board.read_only.is_none() && board.save.dirty() {
+            let result = storage::save(&board.path, &board.edition);
+            let generation = board.save.generation;
+            self.finished(board, generation, result);
+        }
+    }
+}
+
+/// Before leaving an edition: what is typed is on disk.
+pub(super) async fn flush(app: &mut App, saving: &mut Saving) {
+    if let Some(board) = app.board_mut() {
+        saving.flush(board).await;
+    }
+}
+
+/// Unfinished typing, written beside the edition once a second.
+#[derive(Default)]
+pub(super) struct Drafts {
+    written: Option<super::draft::Draft>,
+}
+
+impl Drafts {
+    pub(super) fn keep(&mut self, board: &Board) {
+        if board.read_only.is_some() {
+            return;
+        }
+        let now = board.draft();
+        if now == self.written {
+            return;
+        }
+        let path = super::draft::path(&board.path);
+        let _ = match &now {
+            Some(d) => std::fs::write(&path, d.to_text()),
+            None => std::fs::remove_file(&path),
+        };
+        self.written = now;
+    }
+
+    pub(super) fn recover(&mut self, board: &mut Board) {
+        if board.read_only.is_some() {
+            return;
+        }
+        let path = super::draft::path(&board.path);
+        if let Some(d) = std::fs::read_to_string(&path)
+            .ok()
+            .as_deref()
+            .and_then(super::draft::Draft::from_text)
+        {
+            self.written = Some(d.clone());
+            board.restore_draft(d);
+        }
+    }
+
+    pub(super) fn clear(&mut self, board: &Board) {
+        if board.read_only.is_none() {
+            let _ = std::fs::remove_file(super::draft::path(&board.path));
+        }
+        self.written = None;
+    }
+}
