@@ -295,9 +295,11 @@ pub fn form(f: &mut Frame, board: &Board, theme: &Theme) {
 /// Help from the keymap table itself: the same rows that dispatch the keys.
 pub fn help(f: &mut Frame, keymap: &Keymap, scroll: u16, theme: &Theme) {
     let full = f.area();
+    // on a wide screen the tables run in two columns, like a newspaper
+    let columns: u16 = if full.width >= 170 { 2 } else { 1 };
     let area = centred(
         full,
-        full.width.saturating_sub(4).min(100),
+        full.width.saturating_sub(4).min(100 * columns),
         full.height.saturating_sub(2),
     );
     let inner = boxed(f, area, "Keys · Esc closes · ↑↓ scroll", theme);
@@ -313,18 +315,22 @@ pub fn help(f: &mut Frame, keymap: &Keymap, scroll: u16, theme: &Theme) {
         "Ctrl-C quits from anywhere. While typing, letters are text, never commands.".into(),
         theme.dim,
     ));
+    let height = usize::from(inner.height);
+    let col_w = inner.width / columns;
     let skip = usize::from(scroll).min(lines.len().saturating_sub(1));
     for (i, (text, style)) in lines
         .iter()
         .skip(skip)
-        .take(usize::from(inner.height))
+        .take(height * usize::from(columns))
         .enumerate()
     {
+        let col = u16::try_from(i / height.max(1)).unwrap_or(0);
+        let row = u16::try_from(i % height.max(1)).unwrap_or(0);
         line(
             f.buffer_mut(),
-            inner.x,
-            inner.y + i as u16,
-            inner.width,
+            inner.x + col * col_w,
+            inner.y + row,
+            col_w.saturating_sub(1),
             text,
             *style,
         );
