@@ -187,6 +187,23 @@ pub struct Grab {
     pub from_parking: bool,
 }
 
+/// Why a change did not happen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refused {
+    #[error("Read-only: {0}")]
+    ReadOnly(String),
+    #[error("REVIEW: this edition is over — E allows editing")]
+    Review,
+    #[error("{0}")]
+    Model(#[from] crate::model::ModelError),
+}
+
+impl From<Refused> for String {
+    fn from(r: Refused) -> String {
+        r.to_string()
+    }
+}
+
 /// Whether what is on screen is on disk.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SaveState {
@@ -375,14 +392,31 @@ impl Board {
         label: impl Into<String>,
         op: impl FnOnce(&mut Edition) -> Result<T, crate::model::ModelError>,
     ) -> Option<T> {
+        match self.try_change(label, op) {
+            Ok(value) => Some(value),
+            Err(refused) => {
+                let toast = match &refused {
+                    Refused::Model(_) => format!("⚠ {refused}"),
+                    _ => refused.to_string(),
+                };
+                self.toast(toast);
+                None
+            }
+        }
+    }
+
+    /// `change`, for callers that show the refusal themselves (a form, a
+    /// prompt): it comes back instead of going to the toast.
+    pub fn try_change<T>(
+        &mut self,
+        label: impl Into<String>,
+        op: impl FnOnce(&mut Edition) -> Result<T, crate::model::ModelError>,
+    ) -> Result<T, Refused> {
         if let Some(why) = &self.read_only {
-            let why = why.clone();
-            self.toast(format!("Read-only: {why}"));
-            return None;
+            return Err(Refused::ReadOnly(why.clone()));
         }
         if self.review {
-            self.toast("REVIEW: this edition is over — E allows editing");
-            return None;
+            return Err(Refused::Review);
         }
         let before = self.edition.clone();
         match op(&mut self.edition) {
@@ -391,12 +425,11 @@ impl Board {
                     self.history.record(before, label);
                     self.edition_changed();
                 }
-                Some(value)
+                Ok(value)
             }
             Err(e) => {
                 self.edition = before;
-                self.toast(format!("⚠ {e}"));
-                None
+                Err(Refused::Model(e))
             }
         }
     }

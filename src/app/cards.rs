@@ -40,12 +40,12 @@ impl Board {
         let result = match &form.target {
             Target::Topic(id) => {
                 let id = *id;
-                self.change(format!("edit “{title}”"), |e| e.edit_topic(id, draft))
+                self.try_change(format!("edit “{title}”"), |e| e.edit_topic(id, draft))
                     .map(|()| id)
             }
             Target::NewAt(cell) => {
                 let cell = cell.clone();
-                self.change(format!("add “{title}”"), |e| {
+                self.try_change(format!("add “{title}”"), |e| {
                     let id = e.add_topic(draft)?;
                     if let Some((s, p)) = &cell {
                         e.place(id, s, p)?;
@@ -55,7 +55,7 @@ impl Board {
             }
         };
         match result {
-            Some(id) => {
+            Ok(id) => {
                 self.form = None;
                 self.select_topic(id);
                 let verb = if matches!(form.target, Target::Topic(_)) {
@@ -74,13 +74,9 @@ impl Board {
                     .unwrap_or_default();
                 self.learn_conveners(names.iter().map(String::as_str));
             }
-            None => {
-                let message = self
-                    .toast
-                    .clone()
-                    .map(|t| t.trim_start_matches("⚠ ").to_string());
+            Err(refused) => {
                 if let Some(f) = &mut self.form {
-                    f.error = message;
+                    f.error = Some(refused.to_string());
                     if f.title.value().trim().is_empty() {
                         f.field = Field::Title;
                     }

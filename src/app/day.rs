@@ -136,11 +136,11 @@ impl Board {
     pub(super) fn submit_timer(&mut self, text: &str) -> Result<String, String> {
         let current = self.edition.countdown_end(self.now).map(|(end, _)| end);
         let timer = parse_timer(text, self.now, current)?;
-        self.change("set the timer", |e| {
+        self.try_change("set the timer", |e| {
             e.timer = timer;
             Ok(())
         })
-        .ok_or_else(|| self.toast.clone().unwrap_or_default())?;
+        .map_err(String::from)?;
         self.last_left = None;
         Ok(match timer {
             Some(t) => format!(
@@ -163,11 +163,9 @@ impl Board {
             return Err("Type the minutes to shift by, such as 15".into());
         }
         let now = self.now;
-        let moved = self
-            .change(format!("running late by {minutes} min"), |e| {
-                e.running_late(now, minutes)
-            })
-            .ok_or_else(|| self.toast.clone().unwrap_or_default())?;
+        let moved = self.try_change(format!("running late by {minutes} min"), |e| {
+            e.running_late(now, minutes)
+        })?;
         Ok(format!("Shifted {moved} slots of today by {minutes} min"))
     }
 
@@ -181,11 +179,11 @@ impl Board {
             return Err("Three lines at most, separated by |".into());
         }
         let n = lines.len();
-        self.change("announcements", |e| {
+        self.try_change("announcements", |e| {
             e.announcements = lines;
             Ok(())
         })
-        .ok_or_else(|| self.toast.clone().unwrap_or_default())?;
+        .map_err(String::from)?;
         Ok(format!("{n} announcements"))
     }
 

@@ -202,7 +202,7 @@ impl Board {
         if line.is_empty() {
             return Err("Type one line".into());
         }
-        self.change("retrospective", |e| {
+        self.try_change("retrospective", |e| {
             if worked {
                 e.retrospective.worked.push(line);
             } else {
@@ -210,7 +210,7 @@ impl Board {
             }
             Ok(())
         })
-        .ok_or_else(|| self.toast.clone().unwrap_or_default())?;
+        .map_err(String::from)?;
         Ok("Added to the retrospective".into())
     }
 

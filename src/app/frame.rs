@@ -85,9 +85,9 @@ impl Board {
             Ask::Votes(id) => match text.parse::<u32>() {
                 Ok(n) => {
                     let id = *id;
-                    self.change("set votes", |e| e.set_votes(id, n))
+                    self.try_change("set votes", |e| e.set_votes(id, n))
+                        .map_err(String::from)
                         .map(|()| format!("{n} votes"))
-                        .ok_or_else(|| self.toast.clone().unwrap_or_default())
                 }
                 Err(_) => Err(format!("{text:?} is not a number of votes")),
             },
@@ -97,24 +97,22 @@ impl Board {
                     match &prompt.ask {
                         Ask::RenameSpace(id) => {
                             let id = id.clone();
-                            self.change(format!("rename space to “{}”", s.name), |e| {
+                            self.try_change(format!("rename space to “{}”", s.name), |e| {
                                 e.rename_space(&id, &s.name)?;
                                 e.set_capacity(&id, s.capacity)
                             })
+                            .map_err(String::from)
                             .map(|()| format!("Renamed the space to {}", s.name))
-                            .ok_or_else(|| self.toast.clone().unwrap_or_default())
                         }
                         _ => {
-                            let added = self.change(format!("add space “{}”", s.name), |e| {
-                                e.add_space(&s.name, s.capacity)
-                            });
-                            match added {
-                                Some(id) => {
-                                    self.cursor.col = self.edition.space_index(&id).unwrap_or(0);
-                                    Ok(format!("Added the space {}", s.name))
-                                }
-                                None => Err(self.toast.clone().unwrap_or_default()),
-                            }
+                            let added = self
+                                .try_change(format!("add space “{}”", s.name), |e| {
+                                    e.add_space(&s.name, s.capacity)
+                                });
+                            added.map_err(String::from).map(|id| {
+                                self.cursor.col = self.edition.space_index(&id).unwrap_or(0);
+                                format!("Added the space {}", s.name)
+                            })
                         }
                     }
                 }
@@ -138,7 +136,7 @@ impl Board {
             }
             Err(message) => {
                 if let Some(p) = &mut self.prompt {
-                    p.error = Some(message.trim_start_matches("⚠ ").to_string());
+                    p.error = Some(message);
                 }
             }
         }
@@ -160,12 +158,12 @@ impl Board {
         match ask {
             Ask::EditSlot(id) => {
                 let id = id.clone();
-                self.change("change slot", |e| e.edit_slot(&id, start, end, kind))
+                self.try_change("change slot", |e| e.edit_slot(&id, start, end, kind))
+                    .map_err(String::from)
                     .map(|parked| match parked.len() {
                         0 => "Changed the slot".to_string(),
                         n => format!("Changed the slot; {n} sessions parked"),
                     })
-                    .ok_or_else(|| self.toast.clone().unwrap_or_default())
             }
             _ => {
                 let day = self
@@ -173,22 +171,19 @@ impl Board {
                     .map(|s| s.day)
                     .or_else(|| self.edition.first_day())
                     .ok_or("The edition has no day")?;
-                let added = self.change("add slot", |e| e.add_slot(day, start, end, kind));
-                match added {
-                    Some(id) => {
-                        self.cursor.row = self
-                            .index
-                            .rows
-                            .iter()
-                            .position(|&i| self.edition.slots[i].id == id)
-                            .unwrap_or(0);
-                        Ok(format!(
-                            "Added the slot {} on {day}",
-                            clock::format_hhmm(start)
-                        ))
-                    }
-                    None => Err(self.toast.clone().unwrap_or_default()),
-                }
+                let id = self
+                    .try_change("add slot", |e| e.add_slot(day, start, end, kind))
+                    .map_err(String::from)?;
+                self.cursor.row = self
+                    .index
+                    .rows
+                    .iter()
+                    .position(|&i| self.edition.slots[i].id == id)
+                    .unwrap_or(0);
+                Ok(format!(
+                    "Added the slot {} on {day}",
+                    clock::format_hhmm(start)
+                ))
             }
         }
     }

@@ -150,7 +150,8 @@ impl Board {
             return Err("An action point needs some text".into());
         }
         let draft = parsed.draft;
-        self.change("edit action point", |e| e.edit_action(id, draft))
+        self.try_change("edit action point", |e| e.edit_action(id, draft))
+            .map_err(String::from)
             .map(|()| {
                 let mut message = "Changed the action point".to_string();
                 for w in &parsed.warnings {
@@ -158,7 +159,6 @@ impl Board {
                 }
                 message
             })
-            .ok_or_else(|| self.toast.clone().unwrap_or_default())
     }
 
     pub(super) fn reorder_selected_action(&mut self, delta: isize) {
@@ -278,11 +278,11 @@ impl Board {
                     .map_err(|_| format!("{t:?} is not a number of people"))?,
             ),
         };
-        self.change("set participants", |e| e.set_participants(id, count))
+        self.try_change("set participants", |e| e.set_participants(id, count))
+            .map_err(String::from)
             .map(|()| match count {
                 Some(n) => format!("{n} took part"),
                 None => "Participants cleared".into(),
             })
-            .ok_or_else(|| self.toast.clone().unwrap_or_default())
     }
 }
