@@ -178,6 +178,21 @@ pub enum View {
     Search { query: String, selected: usize },
 }
 
+impl View {
+    /// The selected line of a list view.
+    pub fn selected_mut(&mut self) -> Option<&mut usize> {
+        match self {
+            View::Plan { selected, .. }
+            | View::Tally { selected }
+            | View::Reports { selected }
+            | View::Review { selected }
+            | View::Retro { selected }
+            | View::Search { selected, .. } => Some(selected),
+            View::Grid | View::Compare => None,
+        }
+    }
+}
+
 /// A card being carried to another cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Grab {

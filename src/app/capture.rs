@@ -13,8 +13,9 @@ pub struct Parsed {
     pub conveners: Vec<String>,
     pub space: Option<SpaceId>,
     pub time: Option<Time>,
-    /// The time as typed, to put back into the title when no slot holds it.
-    pub time_text: Option<String>,
+    /// The time as typed and how many title words came before it, to put
+    /// it back in its place when no slot holds it.
+    pub time_text: Option<(usize, String)>,
     pub votes: Option<u32>,
     /// What was not understood and so kept in the title.
     pub warnings: Vec<String>,
@@ -131,7 +132,7 @@ pub fn parse(line: &str, edition: &Edition) -> Parsed {
             // likewise a second time: the first one typed wins
             if out.time.is_none() {
                 out.time = Some(t);
-                out.time_text = Some(word.to_string());
+                out.time_text = Some((title.len(), word.to_string()));
             }
         } else {
             title.push(word);
@@ -180,8 +181,10 @@ pub fn resolve(
             "no session slot at {}: parked, time kept in the title",
             clock::format_hhmm(t)
         ));
-        if let Some(text) = &parsed.time_text {
-            title = format!("{title} {text}").trim().to_string();
+        if let Some((at, text)) = &parsed.time_text {
+            let mut words: Vec<&str> = title.split(' ').filter(|w| !w.is_empty()).collect();
+            words.insert((*at).min(words.len()), text);
+            title = words.join(" ");
         }
     }
     let slot = slot.or_else(|| {
@@ -283,6 +286,15 @@ mod tests {
         assert_eq!(emoji.conveners, vec!["Zoë"]);
         let long = "x".repeat(500);
         assert_eq!(parse(&long, &e).title, long);
+    }
+
+    #[test]
+    fn a_time_no_slot_holds_stays_where_it_was_typed() {
+        let e = sample();
+        let p = parse("Talk at 23:00 sharp #Narnia", &e);
+        let r = resolve(&e, &p, None);
+        assert_eq!(r.title, "Talk at 23:00 sharp #Narnia");
+        assert_eq!(r.cell, None);
     }
 
     #[test]

@@ -189,13 +189,7 @@ impl Board {
 
     pub(super) fn view_move(&mut self, dir: Dir) {
         let n = self.view_len();
-        if let View::Plan { selected, .. }
-        | View::Tally { selected }
-        | View::Reports { selected }
-        | View::Review { selected }
-        | View::Retro { selected }
-        | View::Search { selected, .. } = &mut self.view
-        {
+        if let Some(selected) = self.view.selected_mut() {
             *selected = match dir {
                 Dir::Up => selected.saturating_sub(1),
                 Dir::Down => (*selected + 1).min(n.saturating_sub(1)),
@@ -206,13 +200,7 @@ impl Board {
 
     fn clamp_view(&mut self) {
         let n = self.view_len();
-        if let View::Plan { selected, .. }
-        | View::Tally { selected }
-        | View::Reports { selected }
-        | View::Review { selected }
-        | View::Retro { selected }
-        | View::Search { selected, .. } = &mut self.view
-        {
+        if let Some(selected) = self.view.selected_mut() {
             *selected = (*selected).min(n.saturating_sub(1));
         }
     }

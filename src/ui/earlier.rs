@@ -122,30 +122,18 @@ pub fn retro(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
         Some(prev) => {
             old.push((format!(" Last time: {}", prev.edition.name), theme.heading));
             old.push((String::new(), theme.base));
-            old.push((" What worked".into(), theme.heading));
-            for l in &prev.edition.retrospective.worked {
-                old.extend(
-                    wrap(
-                        &format!("+ {l}"),
-                        usize::from(left.width.saturating_sub(3)),
-                        3,
-                    )
-                    .into_iter()
-                    .map(|l| (format!("   {l}"), theme.base)),
-                );
-            }
-            old.push((String::new(), theme.base));
-            old.push((" What to do better".into(), theme.heading));
-            for l in &prev.edition.retrospective.better {
-                old.extend(
-                    wrap(
-                        &format!("→ {l}"),
-                        usize::from(left.width.saturating_sub(3)),
-                        3,
-                    )
-                    .into_iter()
-                    .map(|l| (format!("   {l}"), theme.base)),
-                );
+            let r = &prev.edition.retrospective;
+            let w = usize::from(left.width.saturating_sub(3));
+            for (heading, glyph, items) in [
+                (" What worked", "+", &r.worked),
+                (" What to do better", "→", &r.better),
+            ] {
+                old.push((heading.into(), theme.heading));
+                for l in items {
+                    let wrapped = wrap(&format!("{glyph} {l}"), w, 3);
+                    old.extend(wrapped.into_iter().map(|l| (format!("   {l}"), theme.base)));
+                }
+                old.push((String::new(), theme.base));
             }
         }
         None => old.push((" No earlier edition in the folder".into(), theme.dim)),

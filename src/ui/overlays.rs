@@ -35,13 +35,8 @@ pub fn input_line(
     }
 }
 
-pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
-    let Some(c) = &board.capture else { return };
-    fill(f.buffer_mut(), area, theme.base);
-    if let crate::app::board::CaptureTarget::Actions(topic) = c.target {
-        return action_line(f, board, topic, area, theme);
-    }
-    let label = " Add ▸ ";
+/// A badge such as " Add ▸ " and the text field after it, on the first line of `area`.
+fn labelled_input(f: &mut Frame, label: &str, input: &Input, area: Rect, theme: &Theme) {
     put(
         f.buffer_mut(),
         area.x,
@@ -50,16 +45,27 @@ pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
         area.width,
         theme.badge,
     );
-    let lw = label.chars().count() as u16;
+    let lw = u16::try_from(crate::text::width(label))
+        .unwrap_or(0)
+        .min(area.width.saturating_sub(10));
     input_line(
         f,
-        &c.input,
+        input,
         area.x + lw,
         area.y,
         area.width.saturating_sub(lw),
         theme,
         true,
     );
+}
+
+pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
+    let Some(c) = &board.capture else { return };
+    fill(f.buffer_mut(), area, theme.base);
+    if let crate::app::board::CaptureTarget::Actions(topic) = c.target {
+        return action_line(f, board, topic, area, theme);
+    }
+    labelled_input(f, " Add ▸ ", &c.input, area, theme);
     if area.height < 2 {
         return;
     }
@@ -102,33 +108,21 @@ fn action_line(
     theme: &Theme,
 ) {
     let Some(c) = &board.capture else { return };
-    let label = " Action ▸ ";
-    put(
-        f.buffer_mut(),
-        area.x,
-        area.y,
-        label,
-        area.width,
-        theme.badge,
-    );
-    let lw = label.chars().count() as u16;
-    input_line(
-        f,
-        &c.input,
-        area.x + lw,
-        area.y,
-        area.width.saturating_sub(lw),
-        theme,
-        true,
-    );
+    labelled_input(f, " Action ▸ ", &c.input, area, theme);
     let parsed = crate::app::action_line::parse(c.input.value(), board.now.date());
     let session = board
         .topic(topic)
         .map(|t| t.title.clone())
         .unwrap_or_default();
     let preview = if parsed.draft.text.is_empty() {
+        // an example date a month from today, in the form the line takes
+        let example = board
+            .now
+            .date()
+            .checked_add(jiff::Span::new().months(1))
+            .unwrap_or(board.now.date());
         format!(
-            "for “{session}”: what is to be done @owner due:2026-06-30 (or fri, +2w) — Enter adds, Esc closes"
+            "for “{session}”: what is to be done @owner due:{example} (or fri, +2w) — Enter adds, Esc closes"
         )
     } else {
         let mut parts = vec![format!("→ “{}”", parsed.draft.text)];
@@ -154,27 +148,7 @@ fn action_line(
 pub fn prompt_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
     let Some(p) = &board.prompt else { return };
     fill(f.buffer_mut(), area, theme.base);
-    let label = format!(" {} ▸ ", p.ask.label());
-    put(
-        f.buffer_mut(),
-        area.x,
-        area.y,
-        &label,
-        area.width,
-        theme.badge,
-    );
-    let lw = u16::try_from(crate::text::width(&label))
-        .unwrap_or(0)
-        .min(area.width.saturating_sub(10));
-    input_line(
-        f,
-        &p.input,
-        area.x + lw,
-        area.y,
-        area.width.saturating_sub(lw),
-        theme,
-        true,
-    );
+    labelled_input(f, &format!(" {} ▸ ", p.ask.label()), &p.input, area, theme);
     if let Some(e) = &p.error {
         line(
             f.buffer_mut(),
