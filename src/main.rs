@@ -3,8 +3,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
-use openspace::app::config;
-use openspace::app::run::{self, Options, Start};
+use openspace::config;
+use openspace::run::{self, Options, Start};
 use openspace::cli::{Cli, Command};
 use openspace::commands::{self, Failure, find_edition};
 use openspace::storage;

@@ -2,7 +2,9 @@
 //! timers, running late, revealing slots, present mode and the break screen.
 
 use super::Effect;
-use super::board::{Ask, Board, Focus};
+use super::board::Board;
+use super::layers::grid::Focus;
+use super::layers::prompt::Ask;
 use crate::model::schedule::{Countdown, countdown_text, parse_timer, seconds_left};
 use crate::model::{Slot, SlotId};
 
@@ -37,7 +39,7 @@ impl Urgency {
 
 /// The countdown as shown: text, urgency, and what it counts to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clock {
+pub struct Remaining {
     pub text: String,
     pub seconds: i64,
     pub urgency: Urgency,
@@ -52,10 +54,10 @@ impl Board {
         self.edition.next_slot(self.now)
     }
 
-    pub fn clock(&self) -> Option<Clock> {
+    pub fn remaining(&self) -> Option<Remaining> {
         let (end, what) = self.edition.countdown_end(self.now)?;
         let seconds = seconds_left(self.now, end);
-        Some(Clock {
+        Some(Remaining {
             text: countdown_text(seconds),
             seconds,
             urgency: Urgency::of(seconds),
@@ -100,40 +102,43 @@ impl Board {
     /// Scrolls a slot's row to the top of the grid, unless that would hide the cursor.
     fn show_row_of(&mut self, id: &SlotId) {
         let Some(row) = self.row_of(id) else { return };
-        let before = self.scroll_row;
-        self.scroll_row = row;
-        let grid = crate::ui::layout::current_grid(self);
-        if grid.row_band(self.cursor.row).is_none() {
-            self.scroll_row = before;
+        let before = self.stack.grid.scroll_row;
+        self.stack.grid.scroll_row = row;
+        if self
+            .current_grid()
+            .row_band(self.stack.grid.cursor.row)
+            .is_none()
+        {
+            self.stack.grid.scroll_row = before;
         }
         self.keep_cursor_in_view();
     }
 
-    pub(super) fn jump_to_now(&mut self) {
+    pub(crate) fn jump_to_now(&mut self) {
         let target = self
             .now_slot()
             .or_else(|| self.next_slot())
             .map(|s| s.id.clone());
         match target.and_then(|id| self.row_of(&id)) {
             Some(row) => {
-                self.focus = Focus::Grid;
-                self.cursor.row = row;
+                self.stack.grid.focus = Focus::Grid;
+                self.stack.grid.cursor.row = row;
             }
             None => self.toast("Nothing is on now or later"),
         }
     }
 
-    pub(super) fn ask_timer(&mut self) {
+    pub(crate) fn ask_timer(&mut self) {
         let value = self
             .edition
             .timer
             .filter(|t| t.end > self.now)
-            .map(|t| format!("until {}", crate::model::clock::format_hhmm(t.end.time())))
+            .map(|t| format!("until {}", crate::model::hhmm::format_hhmm(t.end.time())))
             .unwrap_or_default();
         self.ask(Ask::Timer, value);
     }
 
-    pub(super) fn submit_timer(&mut self, text: &str) -> Result<String, String> {
+    pub(crate) fn submit_timer(&mut self, text: &str) -> Result<String, String> {
         let current = self.edition.countdown_end(self.now).map(|(end, _)| end);
         let timer = parse_timer(text, self.now, current)?;
         self.try_change("set the timer", |e| {
@@ -145,13 +150,13 @@ impl Board {
         Ok(match timer {
             Some(t) => format!(
                 "Timer until {}",
-                crate::model::clock::format_hhmm(t.end.time())
+                crate::model::hhmm::format_hhmm(t.end.time())
             ),
             None => "The countdown follows the schedule again".into(),
         })
     }
 
-    pub(super) fn submit_running_late(&mut self, text: &str) -> Result<String, String> {
+    pub(crate) fn submit_running_late(&mut self, text: &str) -> Result<String, String> {
         let minutes: i32 = text
             .trim()
             .trim_end_matches("min")
@@ -169,7 +174,7 @@ impl Board {
         Ok(format!("Shifted {moved} slots of today by {minutes} min"))
     }
 
-    pub(super) fn submit_announcements(&mut self, text: &str) -> Result<String, String> {
+    pub(crate) fn submit_announcements(&mut self, text: &str) -> Result<String, String> {
         let lines: Vec<String> = text
             .split('|')
             .map(|l| l.trim().to_string())
@@ -187,7 +192,7 @@ impl Board {
         Ok(format!("{n} announcements"))
     }
 
-    pub(super) fn hide_later(&mut self) {
+    pub(crate) fn hide_later(&mut self) {
         let Some(id) = self.slot_at_cursor().map(|s| s.id.clone()) else {
             return;
         };
@@ -203,7 +208,7 @@ impl Board {
         }
     }
 
-    pub(super) fn reveal_all(&mut self) {
+    pub(crate) fn reveal_all(&mut self) {
         if self.edition.hide_after.is_none() {
             self.toast("Every slot is shown");
             return;
@@ -221,11 +226,11 @@ impl Board {
 
     /// "09:40 · NOW 09:30–10:15 · 12:34 left"
     pub fn clock_line(&self) -> String {
-        let mut parts = vec![crate::model::clock::format_hhmm(self.now.time())];
+        let mut parts = vec![crate::model::hhmm::format_hhmm(self.now.time())];
         if let Some(slot) = self.now_slot() {
             parts.push(format!("NOW {}", slot.times()));
         }
-        if let Some(c) = self.clock() {
+        if let Some(c) = self.remaining() {
             let what = if c.what == Countdown::Timer {
                 "timer "
             } else {

@@ -5,7 +5,9 @@
 
 use tui_input::Input;
 
-use super::board::{Board, Capture, CaptureTarget};
+use super::board::Board;
+use super::layers::capture::{Capture, CaptureTarget};
+use super::stack::Overlay;
 use crate::model::TopicId;
 
 /// Unfinished text and where it was being typed.
@@ -39,18 +41,10 @@ impl Draft {
     }
 }
 
-/// `.name.ron.draft` beside the edition.
-pub fn path(edition: &std::path::Path) -> std::path::PathBuf {
-    let mut name = std::ffi::OsString::from(".");
-    name.push(edition.file_name().unwrap_or_default());
-    name.push(".draft");
-    edition.with_file_name(name)
-}
-
 impl Board {
     /// What is being typed and not yet entered, if anything.
     pub fn draft(&self) -> Option<Draft> {
-        if let Some(view) = &self.session
+        if let Some(view) = self.stack.session()
             && let Some(notes) = &view.notes
         {
             let text = notes.lines().join("\n");
@@ -60,7 +54,7 @@ impl Board {
                 .unwrap_or("");
             return (text.trim_end() != saved).then_some(Draft::Notes(view.topic, text));
         }
-        let c = self.capture.as_ref()?;
+        let c = self.stack.capture()?;
         let text = c.input.value().trim();
         // a prefilled cell, or a line recalled from before, is nothing typed
         if text.is_empty() || text == c.prefilled.trim() || c.recall.is_some() {
@@ -74,37 +68,25 @@ impl Board {
 
     /// Puts recovered words back where they were typed.
     pub fn restore_draft(&mut self, draft: Draft) {
+        let line = |target, text: String| {
+            let at = text.chars().count();
+            Capture {
+                target,
+                input: Input::new(text).with_cursor(at),
+                recall: None,
+                prefilled: String::new(),
+            }
+        };
         match draft {
             Draft::Topics(text) => {
-                let at = text.chars().count();
-                self.capture = Some(Capture {
-                    target: CaptureTarget::Topics,
-                    input: Input::new(text).with_cursor(at),
-                    recall: None,
-                    prefilled: String::new(),
-                });
+                self.open(Overlay::Capture(line(CaptureTarget::Topics, text)));
             }
             Draft::Actions(id, text) if self.topic(id).is_some() => {
-                self.session = Some(super::board::SessionView::new(id));
-                let at = text.chars().count();
-                self.capture = Some(Capture {
-                    target: CaptureTarget::Actions(id),
-                    input: Input::new(text).with_cursor(at),
-                    recall: None,
-                    prefilled: String::new(),
-                });
+                self.open_session(id);
+                self.open(Overlay::Capture(line(CaptureTarget::Actions(id), text)));
             }
             Draft::Notes(id, text) if self.topic(id).is_some() => {
-                self.session = Some(super::board::SessionView::new(id));
-                self.start_notes();
-                if let Some(view) = &mut self.session {
-                    let mut area =
-                        ratatui_textarea::TextArea::new(text.lines().map(str::to_string).collect());
-                    area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
-                    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-                    area.move_cursor(ratatui_textarea::CursorMove::End);
-                    view.notes = Some(area);
-                }
+                self.open_notes(id, Some(&text));
             }
             _ => return,
         }

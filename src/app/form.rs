@@ -124,3 +124,21 @@ impl Form {
         }
     }
 }
+
+impl Form {
+    /// A key that is not a command: text for the focused field, or ←/→/Space on the kind.
+    pub fn key(&mut self, key: &crossterm::event::KeyEvent) {
+        use crossterm::event::KeyCode;
+        use tui_input::backend::crossterm::EventHandler;
+        match self.input_mut() {
+            Some(input) => {
+                input.handle_event(&crossterm::event::Event::Key(*key));
+            }
+            None => match key.code {
+                KeyCode::Left => self.cycle_kind(false),
+                KeyCode::Right | KeyCode::Char(' ') => self.cycle_kind(true),
+                _ => {}
+            },
+        }
+    }
+}

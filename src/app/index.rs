@@ -15,6 +15,8 @@ pub struct BoardIndex {
     pub parked: Vec<usize>,
     /// How many later slots are hidden.
     pub hidden: usize,
+    /// The rows as the grid's geometry needs them.
+    pub shape: Vec<crate::geometry::RowShape>,
 }
 
 impl BoardIndex {
@@ -60,11 +62,19 @@ impl BoardIndex {
             let (a, b) = (&e.topics[a], &e.topics[b]);
             b.votes.cmp(&a.votes).then(a.id.cmp(&b.id))
         });
+        let shape = rows
+            .iter()
+            .map(|&i| crate::geometry::RowShape {
+                day: e.slots[i].day,
+                session: e.slots[i].kind.is_session(),
+            })
+            .collect();
         BoardIndex {
             rows,
             cells,
             parked,
             hidden,
+            shape,
         }
     }
 

@@ -28,6 +28,7 @@ pub enum Mode {
     Compare,
     Search,
     NextEdition,
+    Present,
     Break,
     Help,
     ConfirmQuit,
@@ -35,6 +36,34 @@ pub enum Mode {
 }
 
 impl Mode {
+    pub const ALL: [Mode; 25] = [
+        Mode::Board,
+        Mode::Parking,
+        Mode::Capture,
+        Mode::ActionLine,
+        Mode::Form,
+        Mode::Grab,
+        Mode::Prompt,
+        Mode::Layout,
+        Mode::Session,
+        Mode::Notes,
+        Mode::Merge,
+        Mode::ConfirmMerge,
+        Mode::Plan,
+        Mode::Tally,
+        Mode::Reports,
+        Mode::Review,
+        Mode::Retro,
+        Mode::Compare,
+        Mode::Search,
+        Mode::NextEdition,
+        Mode::Present,
+        Mode::Break,
+        Mode::Help,
+        Mode::ConfirmQuit,
+        Mode::Picker,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Mode::Board => "BOARD",
@@ -52,6 +81,7 @@ impl Mode {
             Mode::Plan => "ACTION PLAN",
             Mode::Tally => "DOT VOTING",
             Mode::Reports => "REPORTS OWED",
+            Mode::Present => "PRESENT",
             Mode::Break => "BREAK",
             Mode::Review => "OPENING CIRCLE",
             Mode::Retro => "RETROSPECTIVE",
@@ -69,7 +99,12 @@ impl Mode {
     pub fn is_typing(self) -> bool {
         matches!(
             self,
-            Mode::Capture | Mode::Form | Mode::Prompt | Mode::Notes
+            Mode::Capture
+                | Mode::ActionLine
+                | Mode::Form
+                | Mode::Prompt
+                | Mode::Notes
+                | Mode::NextEdition
         )
     }
 }
@@ -199,676 +234,438 @@ const NAV_DOWN: &str = "move down";
 const NAV_LEFT: &str = "move left";
 const NAV_RIGHT: &str = "move right";
 
-/// The default keys, by the conventions of vim, lazygit and gitui.
+/// The four directions, by arrow and by vim letter, as many modes move.
+fn arrows(mode: Mode) -> [Binding; 8] {
+    [
+        b(mode, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+        b(mode, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+        b(mode, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+        b(mode, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+        b(mode, Key::plain(Left), Action::Move(Dir::Left), NAV_LEFT),
+        b(mode, Key::ch('h'), Action::Move(Dir::Left), NAV_LEFT),
+        b(mode, Key::plain(Right), Action::Move(Dir::Right), NAV_RIGHT),
+        b(mode, Key::ch('l'), Action::Move(Dir::Right), NAV_RIGHT),
+    ]
+}
+
+/// Moving through a list: a line, a page, to either end (g is left out
+/// where the mode has a letter of its own for it).
+fn list(mode: Mode, g: bool) -> Vec<Binding> {
+    let mut rows = vec![
+        b(mode, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+        b(mode, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+        b(mode, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+        b(mode, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+        b(mode, Key::plain(PageUp), Action::PageUp, "page up"),
+        b(mode, Key::plain(PageDown), Action::PageDown, "page down"),
+        b(mode, Key::plain(Home), Action::FirstSlot, "to the top"),
+        b(mode, Key::plain(End), Action::LastSlot, "to the end"),
+        b(mode, Key::ch('G'), Action::LastSlot, "to the end"),
+    ];
+    if g {
+        rows.push(b(mode, Key::ch('g'), Action::FirstSlot, "to the top"));
+    }
+    rows
+}
+
+/// Jumping to space 1…9.
+fn spaces(mode: Mode) -> impl Iterator<Item = Binding> {
+    (1..=9u8).map(move |n| {
+        let c = char::from(b'0' + n);
+        b(mode, Key::ch(c), Action::JumpToSpace(n), "jump to space N")
+    })
+}
+
+/// Help in every mode: F1 everywhere (typing included), and ? where letters are keys.
+fn help(mode: Mode) -> Vec<Binding> {
+    let mut rows = vec![b(mode, Key::plain(F(1)), Action::Help, "help")];
+    if !mode.is_typing() {
+        // the footer names it where the facilitator starts: the grid and the picker
+        let q = b(mode, Key::ch('?'), Action::Help, "help");
+        let shown = matches!(mode, Mode::Board | Mode::Parking | Mode::Picker);
+        rows.insert(0, if shown { hint(q) } else { q });
+    }
+    rows
+}
+
+/// Undo and redo, where a mode changes the edition.
+fn undo(mode: Mode) -> [Binding; 4] {
+    [
+        b(mode, Key::ch('u'), Action::Undo, "undo"),
+        b(mode, Key::ctrl('z'), Action::Undo, "undo"),
+        b(mode, Key::ch('U'), Action::Redo, "redo"),
+        b(mode, Key::ctrl('r'), Action::Redo, "redo"),
+    ]
+}
+
+/// The default keys, by the conventions of vim, lazygit and gitui; the
+/// rows every mode shares come from the helpers above (as atuin's
+/// `add_common_bindings` does), one row per line.
 #[rustfmt::skip]
-pub const DEFAULT: &[Binding] = &[
+pub fn defaults() -> Vec<Binding> {
+    let mut t: Vec<Binding> = Vec::new();
     // the grid
-    b(Board, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Board, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Board, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Board, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    b(Board, Key::plain(Left), Action::Move(Dir::Left), NAV_LEFT),
-    b(Board, Key::ch('h'), Action::Move(Dir::Left), NAV_LEFT),
-    b(
-        Board,
-        Key::plain(Right),
-        Action::Move(Dir::Right),
-        NAV_RIGHT,
-    ),
-    b(Board, Key::ch('l'), Action::Move(Dir::Right), NAV_RIGHT),
-    b(Board, Key::ch('g'), Action::FirstSlot, "first slot"),
-    b(Board, Key::plain(Home), Action::FirstSlot, "first slot"),
-    b(Board, Key::ch('G'), Action::LastSlot, "last slot"),
-    b(Board, Key::plain(End), Action::LastSlot, "last slot"),
-    b(Board, Key::plain(PageUp), Action::PageUp, "page up"),
-    b(Board, Key::plain(PageDown), Action::PageDown, "page down"),
-    b(
-        Board,
-        Key::ch('1'),
-        Action::JumpToSpace(1),
-        "jump to space N",
-    ),
-    b(
-        Board,
-        Key::ch('2'),
-        Action::JumpToSpace(2),
-        "jump to space N",
-    ),
-    b(
-        Board,
-        Key::ch('3'),
-        Action::JumpToSpace(3),
-        "jump to space N",
-    ),
-    b(
-        Board,
-        Key::ch('4'),
-        Action::JumpToSpace(4),
-        "jump to space N",
-    ),
-    b(
-        Board,
-        Key::ch('5'),
-        Action::JumpToSpace(5),
-        "jump to space N",
-    ),
-    b(
-        Board,
-        Key::ch('6'),
-        Action::JumpToSpace(6),
-        "jump to space N",
-    ),
-    b(
-        Board,
-        Key::ch('7'),
-        Action::JumpToSpace(7),
-        "jump to space N",
-    ),
-    b(
-        Board,
-        Key::ch('8'),
-        Action::JumpToSpace(8),
-        "jump to space N",
-    ),
-    b(
-        Board,
-        Key::ch('9'),
-        Action::JumpToSpace(9),
-        "jump to space N",
-    ),
-    b(
-        Board,
-        Key::plain(Tab),
-        Action::NextPane,
-        "to the parking lot",
-    ),
-    b(
-        Board,
-        Key::plain(BackTab),
-        Action::PrevPane,
-        "to the parking lot",
-    ),
-    hint(b(
-        Board,
-        Key::ch('a'),
-        Action::Capture,
-        "add topics (capture line)",
-    )),
-    hint(b(
-        Board,
-        Key::plain(Enter),
-        Action::Open,
-        "open the card, or start a topic here",
-    )),
-    hint(b(
-        Board,
-        Key::ch('e'),
-        Action::Edit,
-        "edit title, conveners, description",
-    )),
-    hint(b(
-        Board,
-        Key::ch('m'),
-        Action::Grab,
-        "grab the card to move it",
-    )),
-    b(
-        Board,
-        Key::shift(Up),
-        Action::Shove(Dir::Up),
-        "move the card one cell",
-    ),
-    b(
-        Board,
-        Key::ch('K'),
-        Action::Shove(Dir::Up),
-        "move the card one cell",
-    ),
-    b(
-        Board,
-        Key::shift(Down),
-        Action::Shove(Dir::Down),
-        "move the card one cell",
-    ),
-    b(
-        Board,
-        Key::ch('J'),
-        Action::Shove(Dir::Down),
-        "move the card one cell",
-    ),
-    b(
-        Board,
-        Key::shift(Left),
-        Action::Shove(Dir::Left),
-        "move the card one cell",
-    ),
-    b(
-        Board,
-        Key::ch('H'),
-        Action::Shove(Dir::Left),
-        "move the card one cell",
-    ),
-    b(
-        Board,
-        Key::shift(Right),
-        Action::Shove(Dir::Right),
-        "move the card one cell",
-    ),
-    b(
-        Board,
-        Key::ch('L'),
-        Action::Shove(Dir::Right),
-        "move the card one cell",
-    ),
-    b(Board, Key::ch('p'), Action::Park, "park the card"),
-    hint(b(Board, Key::ch('d'), Action::Delete, "delete (u undoes)")),
-    b(Board, Key::ch('*'), Action::Pin, "pin or unpin the card"),
-    b(Board, Key::ch('+'), Action::VoteUp, "one vote more"),
-    b(Board, Key::ch('-'), Action::VoteDown, "one vote less"),
-    b(
-        Board,
-        Key::ch('='),
-        Action::SetVotes,
-        "type the number of votes",
-    ),
-    hint(b(Board, Key::ch('u'), Action::Undo, "undo")),
-    b(Board, Key::ctrl('z'), Action::Undo, "undo"),
-    b(Board, Key::ch('U'), Action::Redo, "redo"),
-    b(Board, Key::ctrl('r'), Action::Redo, "redo"),
-    b(Board, Key::ctrl('y'), Action::Redo, "redo"),
-    b(Board, Key::ch('o'), Action::AddActions, "add action points to the session"),
-    b(Board, Key::ch('M'), Action::Merge, "merge with another topic"),
-    b(Board, Key::ch('A'), Action::ActionPlan, "the action plan"),
-    b(Board, Key::ch('V'), Action::Tally, "dot voting"),
-    b(Board, Key::ch('R'), Action::Reports, "sessions that owe a report"),
-    b(Board, Key::ch('t'), Action::JumpToNow, "jump to the slot going on now"),
-    b(Board, Key::ch('P'), Action::Present, "present mode on/off"),
-    b(Board, Key::plain(F(5)), Action::Present, "present mode on/off"),
-    b(Board, Key::plain(Esc), Action::Cancel, "leave present mode"),
-    b(Board, Key::ch('b'), Action::BreakScreen, "the break screen"),
-    b(Board, Key::ch('T'), Action::SetTimer, "set a timer: 45m, +5, until 11:45"),
-    b(Board, Key::ch('D'), Action::RunningLate, "running late: shift the rest of the day"),
-    b(Board, Key::ch('z'), Action::HideLater, "hide the slots after this one"),
-    b(Board, Key::ch('Z'), Action::RevealAll, "reveal every slot"),
-    b(Board, Key::ch('/'), Action::Search, "search every edition"),
-    b(Board, Key::ch('O'), Action::OpeningReview, "opening circle: last edition's action points"),
-    b(Board, Key::ch('W'), Action::Retrospective, "retrospective: what worked, what to do better"),
-    b(Board, Key::ch('C'), Action::Compare, "compare with the earlier edition"),
-    b(Board, Key::ch('N'), Action::NextEdition, "start the next edition from this one"),
-    b(Board, Key::ch('E'), Action::AllowEditing, "allow editing a past edition (review)"),
-    b(Board, Key::ch('S'), Action::Layout, "spaces and slots: add, rename, remove"),
-    b(
-        Board,
-        Key::plain(F(2)),
-        Action::ToggleMouse,
-        "mouse on/off (off lets you select text)",
-    ),
-    hint(b(Board, Key::ch('?'), Action::Help, "help")),
-    hint(b(
-        Board,
-        Key::ch('q'),
-        Action::Quit,
-        "quit (everything is saved)",
-    )),
+    t.extend(arrows(Board));
+    t.extend([
+        b(Board, Key::ch('g'), Action::FirstSlot, "first slot"),
+        b(Board, Key::plain(Home), Action::FirstSlot, "first slot"),
+        b(Board, Key::ch('G'), Action::LastSlot, "last slot"),
+        b(Board, Key::plain(End), Action::LastSlot, "last slot"),
+        b(Board, Key::plain(PageUp), Action::PageUp, "page up"),
+        b(Board, Key::plain(PageDown), Action::PageDown, "page down"),
+    ]);
+    t.extend(spaces(Board));
+    t.extend([
+        b(Board, Key::plain(Tab), Action::NextPane, "to the parking lot"),
+        b(Board, Key::plain(BackTab), Action::PrevPane, "to the parking lot"),
+        hint(b(Board, Key::ch('a'), Action::Capture, "add topics (capture line)")),
+        hint(b(Board, Key::plain(Enter), Action::Open, "open the card, or start a topic here")),
+        hint(b(Board, Key::ch('e'), Action::Edit, "edit title, conveners, description")),
+        hint(b(Board, Key::ch('m'), Action::Grab, "grab the card to move it")),
+        b(Board, Key::shift(Up), Action::Shove(Dir::Up), "move the card one cell"),
+        b(Board, Key::ch('K'), Action::Shove(Dir::Up), "move the card one cell"),
+        b(Board, Key::shift(Down), Action::Shove(Dir::Down), "move the card one cell"),
+        b(Board, Key::ch('J'), Action::Shove(Dir::Down), "move the card one cell"),
+        b(Board, Key::shift(Left), Action::Shove(Dir::Left), "move the card one cell"),
+        b(Board, Key::ch('H'), Action::Shove(Dir::Left), "move the card one cell"),
+        b(Board, Key::shift(Right), Action::Shove(Dir::Right), "move the card one cell"),
+        b(Board, Key::ch('L'), Action::Shove(Dir::Right), "move the card one cell"),
+        b(Board, Key::ch('p'), Action::Park, "park the card"),
+        hint(b(Board, Key::ch('d'), Action::Delete, "delete (u undoes)")),
+        b(Board, Key::ch('*'), Action::Pin, "pin or unpin the card"),
+        b(Board, Key::ch('+'), Action::VoteUp, "one vote more"),
+        b(Board, Key::ch('-'), Action::VoteDown, "one vote less"),
+        b(Board, Key::ch('='), Action::SetVotes, "type the number of votes"),
+        hint(b(Board, Key::ch('u'), Action::Undo, "undo")),
+        b(Board, Key::ctrl('z'), Action::Undo, "undo"),
+        b(Board, Key::ch('U'), Action::Redo, "redo"),
+        b(Board, Key::ctrl('r'), Action::Redo, "redo"),
+        b(Board, Key::ctrl('y'), Action::Redo, "redo"),
+        b(Board, Key::ch('o'), Action::AddActions, "add action points to the session"),
+        b(Board, Key::ch('M'), Action::Merge, "merge with another topic"),
+        b(Board, Key::ch('A'), Action::ActionPlan, "the action plan"),
+        b(Board, Key::ch('V'), Action::Tally, "dot voting"),
+        b(Board, Key::ch('R'), Action::Reports, "sessions that owe a report"),
+        b(Board, Key::ch('t'), Action::JumpToNow, "jump to the slot going on now"),
+        b(Board, Key::ch('P'), Action::Present, "present mode on/off"),
+        b(Board, Key::plain(F(5)), Action::Present, "present mode on/off"),
+        b(Board, Key::ch('b'), Action::BreakScreen, "the break screen"),
+        b(Board, Key::ch('T'), Action::SetTimer, "set a timer: 45m, +5, until 11:45"),
+        b(Board, Key::ch('D'), Action::RunningLate, "running late: shift the rest of the day"),
+        b(Board, Key::ch('z'), Action::HideLater, "hide the slots after this one"),
+        b(Board, Key::ch('Z'), Action::RevealAll, "reveal every slot"),
+        b(Board, Key::ch('/'), Action::Search, "search every edition"),
+        b(Board, Key::ch('O'), Action::OpeningReview, "opening circle: last edition's action points"),
+        b(Board, Key::ch('W'), Action::Retrospective, "retrospective: what worked, what to do better"),
+        b(Board, Key::ch('C'), Action::Compare, "compare with the earlier edition"),
+        b(Board, Key::ch('N'), Action::NextEdition, "start the next edition from this one"),
+        b(Board, Key::ch('E'), Action::AllowEditing, "allow editing a past edition (review)"),
+        b(Board, Key::ch('S'), Action::Layout, "spaces and slots: add, rename, remove"),
+        b(Board, Key::plain(F(2)), Action::ToggleMouse, "mouse on/off (off lets you select text)"),
+    ]);
+    t.extend(help(Board));
+    t.push(hint(b(Board, Key::ch('q'), Action::Quit, "quit (everything is saved)")));
     // the parking lot
-    b(Parking, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Parking, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Parking, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Parking, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    b(Parking, Key::ch('g'), Action::FirstSlot, "first topic"),
-    b(Parking, Key::ch('G'), Action::LastSlot, "last topic"),
-    b(
-        Parking,
-        Key::plain(Tab),
-        Action::NextPane,
-        "back to the grid",
-    ),
-    b(
-        Parking,
-        Key::plain(BackTab),
-        Action::PrevPane,
-        "back to the grid",
-    ),
-    b(
-        Parking,
-        Key::plain(Left),
-        Action::PrevPane,
-        "back to the grid",
-    ),
-    b(Parking, Key::ch('h'), Action::PrevPane, "back to the grid"),
-    hint(b(Parking, Key::ch('a'), Action::Capture, "add topics")),
-    hint(b(
-        Parking,
-        Key::plain(Enter),
-        Action::Open,
-        "open the topic",
-    )),
-    hint(b(Parking, Key::ch('e'), Action::Edit, "edit")),
-    hint(b(
-        Parking,
-        Key::ch('m'),
-        Action::Grab,
-        "place it: pick a cell",
-    )),
-    b(Parking, Key::ch('p'), Action::Grab, "place it: pick a cell"),
-    hint(b(Parking, Key::ch('d'), Action::Delete, "delete (u undoes)")),
-    b(Parking, Key::ch('o'), Action::AddActions, "add action points to the topic"),
-    b(Parking, Key::ch('M'), Action::Merge, "merge with another topic"),
-    b(Parking, Key::ch('A'), Action::ActionPlan, "the action plan"),
-    b(Parking, Key::ch('V'), Action::Tally, "dot voting"),
-    b(Parking, Key::ch('+'), Action::VoteUp, "one vote more"),
-    b(Parking, Key::ch('-'), Action::VoteDown, "one vote less"),
-    b(
-        Parking,
-        Key::ch('='),
-        Action::SetVotes,
-        "type the number of votes",
-    ),
-    hint(b(Parking, Key::ch('u'), Action::Undo, "undo")),
-    b(Parking, Key::ctrl('z'), Action::Undo, "undo"),
-    b(Parking, Key::ch('U'), Action::Redo, "redo"),
-    b(Parking, Key::ctrl('r'), Action::Redo, "redo"),
-    b(Parking, Key::ctrl('y'), Action::Redo, "redo"),
-    b(
-        Parking,
-        Key::plain(F(2)),
-        Action::ToggleMouse,
-        "mouse on/off",
-    ),
-    hint(b(Parking, Key::ch('?'), Action::Help, "help")),
-    hint(b(
-        Parking,
-        Key::ch('q'),
-        Action::Quit,
-        "quit (everything is saved)",
-    )),
+    t.extend([
+        b(Parking, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+        b(Parking, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+        b(Parking, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+        b(Parking, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+        b(Parking, Key::ch('g'), Action::FirstSlot, "first topic"),
+        b(Parking, Key::plain(Home), Action::FirstSlot, "first topic"),
+        b(Parking, Key::ch('G'), Action::LastSlot, "last topic"),
+        b(Parking, Key::plain(End), Action::LastSlot, "last topic"),
+        b(Parking, Key::plain(Tab), Action::NextPane, "back to the grid"),
+        b(Parking, Key::plain(BackTab), Action::PrevPane, "back to the grid"),
+        b(Parking, Key::plain(Left), Action::PrevPane, "back to the grid"),
+        b(Parking, Key::ch('h'), Action::PrevPane, "back to the grid"),
+        hint(b(Parking, Key::ch('a'), Action::Capture, "add topics")),
+        hint(b(Parking, Key::plain(Enter), Action::Open, "open the topic")),
+        hint(b(Parking, Key::ch('e'), Action::Edit, "edit")),
+        hint(b(Parking, Key::ch('m'), Action::Grab, "place it: pick a cell")),
+        b(Parking, Key::ch('p'), Action::Grab, "place it: pick a cell"),
+        hint(b(Parking, Key::ch('d'), Action::Delete, "delete (u undoes)")),
+        b(Parking, Key::ch('o'), Action::AddActions, "add action points to the topic"),
+        b(Parking, Key::ch('M'), Action::Merge, "merge with another topic"),
+        b(Parking, Key::ch('A'), Action::ActionPlan, "the action plan"),
+        b(Parking, Key::ch('V'), Action::Tally, "dot voting"),
+        b(Parking, Key::ch('+'), Action::VoteUp, "one vote more"),
+        b(Parking, Key::ch('-'), Action::VoteDown, "one vote less"),
+        b(Parking, Key::ch('='), Action::SetVotes, "type the number of votes"),
+        hint(b(Parking, Key::ch('u'), Action::Undo, "undo")),
+        b(Parking, Key::ctrl('z'), Action::Undo, "undo"),
+        b(Parking, Key::ch('U'), Action::Redo, "redo"),
+        b(Parking, Key::ctrl('r'), Action::Redo, "redo"),
+        b(Parking, Key::ctrl('y'), Action::Redo, "redo"),
+        b(Parking, Key::plain(F(2)), Action::ToggleMouse, "mouse on/off"),
+    ]);
+    t.extend(help(Parking));
+    t.push(hint(b(Parking, Key::ch('q'), Action::Quit, "quit (everything is saved)")));
     // the capture line
-    hint(b(
-        Capture,
-        Key::plain(Enter),
-        Action::Submit,
-        "add the topic, keep the line open",
-    )),
-    hint(b(
-        Capture,
-        Key::plain(Esc),
-        Action::Cancel,
-        "close the line",
-    )),
-    hint(b(
-        Capture,
-        Key::plain(Tab),
-        Action::Complete,
-        "complete @convener or #space",
-    )),
-    hint(b(
-        Capture,
-        Key::plain(Up),
-        Action::HistoryPrev,
-        "earlier lines",
-    )),
-    b(
-        Capture,
-        Key::plain(Down),
-        Action::HistoryNext,
-        "later lines",
-    ),
-    b(
-        Capture,
-        Key::ctrl('z'),
-        Action::Undo,
-        "undo the last change",
-    ),
+    t.extend([
+        hint(b(Capture, Key::plain(Enter), Action::Submit, "add the topic, keep the line open")),
+        hint(b(Capture, Key::plain(Esc), Action::Cancel, "close the line")),
+        hint(b(Capture, Key::plain(Tab), Action::Complete, "complete @convener or #space")),
+        hint(b(Capture, Key::plain(Up), Action::HistoryPrev, "earlier lines")),
+        b(Capture, Key::plain(Down), Action::HistoryNext, "later lines"),
+        b(Capture, Key::ctrl('z'), Action::Undo, "undo the last change"),
+    ]);
+    t.extend(help(Capture));
     // the action-point line
-    hint(b(ActionLine, Key::plain(Enter), Action::Submit, "add the action point, keep the line open")),
-    hint(b(ActionLine, Key::plain(Esc), Action::Cancel, "close the line")),
-    hint(b(ActionLine, Key::plain(Up), Action::HistoryPrev, "earlier lines")),
-    b(ActionLine, Key::plain(Down), Action::HistoryNext, "later lines"),
+    t.extend([
+        hint(b(ActionLine, Key::plain(Enter), Action::Submit, "add the action point, keep the line open")),
+        hint(b(ActionLine, Key::plain(Esc), Action::Cancel, "close the line")),
+        hint(b(ActionLine, Key::plain(Up), Action::HistoryPrev, "earlier lines")),
+        b(ActionLine, Key::plain(Down), Action::HistoryNext, "later lines"),
+    ]);
+    t.extend(help(ActionLine));
     // the edit form
-    hint(b(Form, Key::plain(Enter), Action::Submit, "save")),
-    hint(b(
-        Form,
-        Key::plain(Esc),
-        Action::Cancel,
-        "cancel: put the original back",
-    )),
-    hint(b(Form, Key::plain(Tab), Action::NextField, "next field")),
-    b(Form, Key::plain(Down), Action::NextField, "next field"),
-    b(
-        Form,
-        Key::plain(BackTab),
-        Action::PrevField,
-        "previous field",
-    ),
-    b(Form, Key::plain(Up), Action::PrevField, "previous field"),
+    t.extend([
+        hint(b(Form, Key::plain(Enter), Action::Submit, "save")),
+        hint(b(Form, Key::plain(Esc), Action::Cancel, "cancel: put the original back")),
+        hint(b(Form, Key::plain(Tab), Action::NextField, "next field")),
+        b(Form, Key::plain(Down), Action::NextField, "next field"),
+        b(Form, Key::plain(BackTab), Action::PrevField, "previous field"),
+        b(Form, Key::plain(Up), Action::PrevField, "previous field"),
+    ]);
+    t.extend(help(Form));
     // a single answer
-    hint(b(Prompt, Key::plain(Enter), Action::Submit, "confirm")),
-    hint(b(Prompt, Key::plain(Esc), Action::Cancel, "cancel")),
+    t.extend([
+        hint(b(Prompt, Key::plain(Enter), Action::Submit, "confirm")),
+        hint(b(Prompt, Key::plain(Esc), Action::Cancel, "cancel")),
+    ]);
+    t.extend(help(Prompt));
     // carrying a card
-    b(Grab, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Grab, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Grab, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Grab, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    b(Grab, Key::plain(Left), Action::Move(Dir::Left), NAV_LEFT),
-    b(Grab, Key::ch('h'), Action::Move(Dir::Left), NAV_LEFT),
-    b(Grab, Key::plain(Right), Action::Move(Dir::Right), NAV_RIGHT),
-    b(Grab, Key::ch('l'), Action::Move(Dir::Right), NAV_RIGHT),
-    b(
-        Grab,
-        Key::ch('1'),
-        Action::JumpToSpace(1),
-        "jump to space N",
-    ),
-    b(
-        Grab,
-        Key::ch('2'),
-        Action::JumpToSpace(2),
-        "jump to space N",
-    ),
-    b(
-        Grab,
-        Key::ch('3'),
-        Action::JumpToSpace(3),
-        "jump to space N",
-    ),
-    b(
-        Grab,
-        Key::ch('4'),
-        Action::JumpToSpace(4),
-        "jump to space N",
-    ),
-    b(
-        Grab,
-        Key::ch('5'),
-        Action::JumpToSpace(5),
-        "jump to space N",
-    ),
-    b(
-        Grab,
-        Key::ch('6'),
-        Action::JumpToSpace(6),
-        "jump to space N",
-    ),
-    b(
-        Grab,
-        Key::ch('7'),
-        Action::JumpToSpace(7),
-        "jump to space N",
-    ),
-    b(
-        Grab,
-        Key::ch('8'),
-        Action::JumpToSpace(8),
-        "jump to space N",
-    ),
-    b(
-        Grab,
-        Key::ch('9'),
-        Action::JumpToSpace(9),
-        "jump to space N",
-    ),
-    b(Grab, Key::plain(PageUp), Action::PageUp, "page up"),
-    b(Grab, Key::plain(PageDown), Action::PageDown, "page down"),
-    hint(b(
-        Grab,
-        Key::plain(Enter),
-        Action::Submit,
-        "drop it here (swaps with a card)",
-    )),
-    b(
-        Grab,
-        Key::ch('m'),
-        Action::Submit,
-        "drop it here (swaps with a card)",
-    ),
-    hint(b(Grab, Key::ch('p'), Action::Park, "park it")),
-    hint(b(Grab, Key::plain(Esc), Action::Cancel, "cancel")),
+    t.extend(arrows(Grab));
+    t.extend(spaces(Grab));
+    t.extend([
+        b(Grab, Key::plain(PageUp), Action::PageUp, "page up"),
+        b(Grab, Key::plain(PageDown), Action::PageDown, "page down"),
+        hint(b(Grab, Key::plain(Enter), Action::Submit, "drop it here (swaps with a card)")),
+        b(Grab, Key::ch('m'), Action::Submit, "drop it here (swaps with a card)"),
+        hint(b(Grab, Key::ch('p'), Action::Park, "park it")),
+        hint(b(Grab, Key::plain(Esc), Action::Cancel, "cancel")),
+    ]);
+    t.extend(help(Grab));
     // spaces and slots
-    hint(b(
-        Layout,
-        Key::ch('a'),
-        Action::AddSpace,
-        "add a space (Name:capacity)",
-    )),
-    hint(b(
-        Layout,
-        Key::ch('r'),
-        Action::RenameSpace,
-        "rename this space",
-    )),
-    hint(b(
-        Layout,
-        Key::ch('d'),
-        Action::RemoveSpace,
-        "remove this space (sessions are parked)",
-    )),
-    b(
-        Layout,
-        Key::ch('<'),
-        Action::MoveSpace(Dir::Left),
-        "move this space left",
-    ),
-    b(
-        Layout,
-        Key::ch('>'),
-        Action::MoveSpace(Dir::Right),
-        "move this space right",
-    ),
-    hint(b(
-        Layout,
-        Key::ch('A'),
-        Action::AddSlot,
-        "add a slot (10:00-10:45, =Label for a break)",
-    )),
-    hint(b(
-        Layout,
-        Key::ch('R'),
-        Action::EditSlot,
-        "change this slot's times or label",
-    )),
-    hint(b(
-        Layout,
-        Key::ch('D'),
-        Action::RemoveSlot,
-        "remove this slot (sessions are parked)",
-    )),
-    b(Layout, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Layout, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Layout, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Layout, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    b(Layout, Key::plain(Left), Action::Move(Dir::Left), NAV_LEFT),
-    b(Layout, Key::ch('h'), Action::Move(Dir::Left), NAV_LEFT),
-    b(
-        Layout,
-        Key::plain(Right),
-        Action::Move(Dir::Right),
-        NAV_RIGHT,
-    ),
-    b(Layout, Key::ch('l'), Action::Move(Dir::Right), NAV_RIGHT),
-    b(Layout, Key::ch('u'), Action::Undo, "undo"),
-    hint(b(
-        Layout,
-        Key::plain(Esc),
-        Action::Cancel,
-        "back to the board",
-    )),
-    b(Layout, Key::ch('S'), Action::Cancel, "back to the board"),
+    t.extend([
+        hint(b(Layout, Key::ch('a'), Action::AddSpace, "add a space (Name:capacity)")),
+        hint(b(Layout, Key::ch('r'), Action::RenameSpace, "rename this space")),
+        hint(b(Layout, Key::ch('d'), Action::RemoveSpace, "remove this space (sessions are parked)")),
+        b(Layout, Key::ch('<'), Action::MoveSpace(Dir::Left), "move this space left"),
+        b(Layout, Key::ch('>'), Action::MoveSpace(Dir::Right), "move this space right"),
+        hint(b(Layout, Key::ch('A'), Action::AddSlot, "add a slot (10:00-10:45, =Label for a break)")),
+        hint(b(Layout, Key::ch('R'), Action::EditSlot, "change this slot's times or label")),
+        hint(b(Layout, Key::ch('D'), Action::RemoveSlot, "remove this slot (sessions are parked)")),
+    ]);
+    t.extend(arrows(Layout));
+    t.extend([
+        b(Layout, Key::ch('u'), Action::Undo, "undo"),
+        hint(b(Layout, Key::plain(Esc), Action::Cancel, "back to the board")),
+        b(Layout, Key::ch('S'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Layout));
     // a session, large
-    b(Session, Key::plain(Up), Action::Move(Dir::Up), "previous action point"),
-    b(Session, Key::ch('k'), Action::Move(Dir::Up), "previous action point"),
-    b(Session, Key::plain(Down), Action::Move(Dir::Down), "next action point"),
-    b(Session, Key::ch('j'), Action::Move(Dir::Down), "next action point"),
-    hint(b(Session, Key::ch('o'), Action::AddActions, "add action points (text @owner due:fri)")),
-    hint(b(Session, Key::ch('x'), Action::ToggleDone, "action point done / open again")),
-    b(Session, Key::ch('X'), Action::ToggleDropped, "action point dropped / open again"),
-    b(Session, Key::ch('r'), Action::EditAction, "edit the action point"),
-    b(Session, Key::ch('K'), Action::ActionUp, "move the action point up"),
-    b(Session, Key::ch('J'), Action::ActionDown, "move the action point down"),
-    b(Session, Key::ch('d'), Action::DeleteAction, "delete the action point (u undoes)"),
-    hint(b(Session, Key::ch('n'), Action::EditNotes, "write the notes")),
-    b(Session, Key::ch('N'), Action::ExternalNotes, "write the notes in $EDITOR"),
-    hint(b(Session, Key::ch('e'), Action::Edit, "edit title, conveners, description")),
-    b(Session, Key::ch('c'), Action::Participants, "how many took part"),
-    b(Session, Key::ch('+'), Action::VoteUp, "one vote more"),
-    b(Session, Key::ch('-'), Action::VoteDown, "one vote less"),
-    b(Session, Key::ch('='), Action::SetVotes, "type the number of votes"),
-    b(Session, Key::ch('M'), Action::Merge, "merge with another topic"),
-    b(Session, Key::ch('u'), Action::Undo, "undo"),
-    b(Session, Key::ctrl('z'), Action::Undo, "undo"),
-    b(Session, Key::ch('U'), Action::Redo, "redo"),
-    b(Session, Key::ctrl('r'), Action::Redo, "redo"),
-    hint(b(Session, Key::plain(Esc), Action::Cancel, "close")),
-    b(Session, Key::ch('q'), Action::Cancel, "close"),
+    t.extend([
+        b(Session, Key::plain(Up), Action::Move(Dir::Up), "previous action point"),
+        b(Session, Key::ch('k'), Action::Move(Dir::Up), "previous action point"),
+        b(Session, Key::plain(Down), Action::Move(Dir::Down), "next action point"),
+        b(Session, Key::ch('j'), Action::Move(Dir::Down), "next action point"),
+        hint(b(Session, Key::ch('o'), Action::AddActions, "add action points (text @owner due:fri)")),
+        hint(b(Session, Key::ch('x'), Action::ToggleDone, "action point done / open again")),
+        b(Session, Key::ch('X'), Action::ToggleDropped, "action point dropped / open again"),
+        b(Session, Key::ch('r'), Action::EditAction, "edit the action point"),
+        b(Session, Key::ch('K'), Action::ActionUp, "move the action point up"),
+        b(Session, Key::ch('J'), Action::ActionDown, "move the action point down"),
+        b(Session, Key::ch('d'), Action::DeleteAction, "delete the action point (u undoes)"),
+        hint(b(Session, Key::ch('n'), Action::EditNotes, "write the notes")),
+        b(Session, Key::ch('N'), Action::ExternalNotes, "write the notes in $EDITOR"),
+        hint(b(Session, Key::ch('e'), Action::Edit, "edit title, conveners, description")),
+        b(Session, Key::ch('c'), Action::Participants, "how many took part"),
+        b(Session, Key::ch('+'), Action::VoteUp, "one vote more"),
+        b(Session, Key::ch('-'), Action::VoteDown, "one vote less"),
+        b(Session, Key::ch('='), Action::SetVotes, "type the number of votes"),
+        b(Session, Key::ch('M'), Action::Merge, "merge with another topic"),
+    ]);
+    t.extend(undo(Session));
+    t.extend([
+        hint(b(Session, Key::plain(Esc), Action::Cancel, "close")),
+        b(Session, Key::ch('q'), Action::Cancel, "close"),
+    ]);
+    t.extend(help(Session));
     // notes, typed in place
-    hint(b(Notes, Key::plain(Esc), Action::Save, "done: keep the notes (u undoes)")),
-    b(Notes, Key::ctrl('s'), Action::Save, "done: keep the notes (u undoes)"),
+    t.extend([
+        hint(b(Notes, Key::plain(Esc), Action::Save, "done: keep the notes (u undoes)")),
+        b(Notes, Key::ctrl('s'), Action::Save, "done: keep the notes (u undoes)"),
+    ]);
+    t.extend(help(Notes));
     // merging two topics
-    b(Merge, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Merge, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Merge, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Merge, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    b(Merge, Key::plain(Left), Action::Move(Dir::Left), NAV_LEFT),
-    b(Merge, Key::ch('h'), Action::Move(Dir::Left), NAV_LEFT),
-    b(Merge, Key::plain(Right), Action::Move(Dir::Right), NAV_RIGHT),
-    b(Merge, Key::ch('l'), Action::Move(Dir::Right), NAV_RIGHT),
-    b(Merge, Key::plain(Tab), Action::NextPane, "grid / parking lot"),
-    hint(b(Merge, Key::plain(Enter), Action::Submit, "merge with this topic")),
-    hint(b(Merge, Key::plain(Esc), Action::Cancel, "cancel")),
-    hint(b(ConfirmMerge, Key::ch('y'), Action::Yes, "both conveners agree: merge")),
-    hint(b(ConfirmMerge, Key::ch('n'), Action::No, "do not merge")),
-    b(ConfirmMerge, Key::plain(Esc), Action::No, "do not merge"),
+    t.extend(arrows(Merge));
+    t.extend([
+        b(Merge, Key::plain(Tab), Action::NextPane, "grid / parking lot"),
+        hint(b(Merge, Key::plain(Enter), Action::Submit, "merge with this topic")),
+        hint(b(Merge, Key::plain(Esc), Action::Cancel, "cancel")),
+    ]);
+    t.extend(help(Merge));
+    t.extend([
+        hint(b(ConfirmMerge, Key::ch('y'), Action::Yes, "both conveners agree: merge")),
+        hint(b(ConfirmMerge, Key::ch('n'), Action::No, "do not merge")),
+        b(ConfirmMerge, Key::plain(Esc), Action::No, "do not merge"),
+    ]);
+    t.extend(help(ConfirmMerge));
     // the action plan
-    b(Plan, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Plan, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Plan, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Plan, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    b(Plan, Key::plain(PageUp), Action::PageUp, "page up"),
-    b(Plan, Key::plain(PageDown), Action::PageDown, "page down"),
-    hint(b(Plan, Key::ch('g'), Action::GroupBy, "group by session / by owner")),
-    hint(b(Plan, Key::ch('f'), Action::FilterStatus, "show open / all / done / dropped")),
-    hint(b(Plan, Key::ch('w'), Action::FilterOwner, "one owner after another, then all")),
-    hint(b(Plan, Key::ch('x'), Action::ToggleDone, "done / open again")),
-    b(Plan, Key::ch('X'), Action::ToggleDropped, "dropped / open again"),
-    b(Plan, Key::plain(Enter), Action::Open, "open its session"),
-    b(Plan, Key::ch('u'), Action::Undo, "undo"),
-    hint(b(Plan, Key::plain(Esc), Action::Cancel, "back to the board")),
-    b(Plan, Key::ch('q'), Action::Cancel, "back to the board"),
-    b(Plan, Key::ch('A'), Action::Cancel, "back to the board"),
+    t.extend(list(Plan, false));
+    t.extend([
+        hint(b(Plan, Key::ch('g'), Action::GroupBy, "group by session / by owner")),
+        hint(b(Plan, Key::ch('f'), Action::FilterStatus, "show open / all / done / dropped")),
+        hint(b(Plan, Key::ch('w'), Action::FilterOwner, "one owner after another, then all")),
+        hint(b(Plan, Key::ch('x'), Action::ToggleDone, "done / open again")),
+        b(Plan, Key::ch('X'), Action::ToggleDropped, "dropped / open again"),
+        b(Plan, Key::plain(Enter), Action::Open, "open its session"),
+        b(Plan, Key::ch('u'), Action::Undo, "undo"),
+        hint(b(Plan, Key::plain(Esc), Action::Cancel, "back to the board")),
+        b(Plan, Key::ch('q'), Action::Cancel, "back to the board"),
+        b(Plan, Key::ch('A'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Plan));
     // dot voting
-    b(Tally, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Tally, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Tally, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Tally, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    hint(b(Tally, Key::ch('+'), Action::VoteUp, "one dot more")),
-    b(Tally, Key::ch(' '), Action::VoteUp, "one dot more"),
-    hint(b(Tally, Key::ch('-'), Action::VoteDown, "one dot less")),
-    b(Tally, Key::ch('='), Action::SetVotes, "type the number of dots"),
-    hint(b(Tally, Key::ch(']'), Action::DotsMore, "each person has one dot more")),
-    b(Tally, Key::ch('['), Action::DotsLess, "each person has one dot less"),
-    b(Tally, Key::ch('u'), Action::Undo, "undo"),
-    hint(b(Tally, Key::plain(Esc), Action::Cancel, "back to the board")),
-    b(Tally, Key::ch('q'), Action::Cancel, "back to the board"),
-    b(Tally, Key::ch('V'), Action::Cancel, "back to the board"),
+    t.extend(list(Tally, true));
+    t.extend([
+        hint(b(Tally, Key::ch('+'), Action::VoteUp, "one dot more")),
+        b(Tally, Key::ch(' '), Action::VoteUp, "one dot more"),
+        hint(b(Tally, Key::ch('-'), Action::VoteDown, "one dot less")),
+        b(Tally, Key::ch('='), Action::SetVotes, "type the number of dots"),
+        hint(b(Tally, Key::ch(']'), Action::DotsMore, "each person has one dot more")),
+        b(Tally, Key::ch('['), Action::DotsLess, "each person has one dot less"),
+        b(Tally, Key::ch('u'), Action::Undo, "undo"),
+        hint(b(Tally, Key::plain(Esc), Action::Cancel, "back to the board")),
+        b(Tally, Key::ch('q'), Action::Cancel, "back to the board"),
+        b(Tally, Key::ch('V'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Tally));
     // the opening-circle review
-    b(Review, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Review, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Review, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Review, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    hint(b(Review, Key::ch('x'), Action::ToggleDone, "done / open again")),
-    hint(b(Review, Key::ch('X'), Action::ToggleDropped, "dropped / open again")),
-    b(Review, Key::ch('u'), Action::Undo, "undo"),
-    hint(b(Review, Key::plain(Esc), Action::Cancel, "back to the board")),
-    b(Review, Key::ch('q'), Action::Cancel, "back to the board"),
-    b(Review, Key::ch('O'), Action::Cancel, "back to the board"),
+    t.extend(list(Review, true));
+    t.extend([
+        hint(b(Review, Key::ch('x'), Action::ToggleDone, "done / open again")),
+        hint(b(Review, Key::ch('X'), Action::ToggleDropped, "dropped / open again")),
+        b(Review, Key::ch('u'), Action::Undo, "undo"),
+        hint(b(Review, Key::plain(Esc), Action::Cancel, "back to the board")),
+        b(Review, Key::ch('q'), Action::Cancel, "back to the board"),
+        b(Review, Key::ch('O'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Review));
     // the retrospective
-    b(Retro, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Retro, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Retro, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Retro, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    hint(b(Retro, Key::ch('w'), Action::AddWorked, "add what worked")),
-    hint(b(Retro, Key::ch('b'), Action::AddBetter, "add what to do better")),
-    hint(b(Retro, Key::ch('d'), Action::Delete, "delete the line (u undoes)")),
-    b(Retro, Key::ch('u'), Action::Undo, "undo"),
-    hint(b(Retro, Key::plain(Esc), Action::Cancel, "back to the board")),
-    b(Retro, Key::ch('q'), Action::Cancel, "back to the board"),
-    b(Retro, Key::ch('W'), Action::Cancel, "back to the board"),
+    t.extend(list(Retro, true));
+    t.extend([
+        hint(b(Retro, Key::ch('w'), Action::AddWorked, "add what worked")),
+        hint(b(Retro, Key::ch('b'), Action::AddBetter, "add what to do better")),
+        hint(b(Retro, Key::ch('d'), Action::Delete, "delete the line (u undoes)")),
+        b(Retro, Key::ch('u'), Action::Undo, "undo"),
+        hint(b(Retro, Key::plain(Esc), Action::Cancel, "back to the board")),
+        b(Retro, Key::ch('q'), Action::Cancel, "back to the board"),
+        b(Retro, Key::ch('W'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Retro));
     // comparing two editions
-    hint(b(Compare, Key::plain(Esc), Action::Cancel, "back to the board")),
-    b(Compare, Key::ch('q'), Action::Cancel, "back to the board"),
-    b(Compare, Key::ch('C'), Action::Cancel, "back to the board"),
+    t.extend(list(Compare, true));
+    t.extend([
+        hint(b(Compare, Key::plain(Esc), Action::Cancel, "back to the board")),
+        b(Compare, Key::ch('q'), Action::Cancel, "back to the board"),
+        b(Compare, Key::ch('C'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Compare));
     // search results
-    b(Search, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Search, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Search, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Search, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    hint(b(Search, Key::plain(Enter), Action::Open, "open its edition at the card")),
-    hint(b(Search, Key::ch('/'), Action::Search, "search again")),
-    hint(b(Search, Key::plain(Esc), Action::Cancel, "back to the board")),
-    b(Search, Key::ch('q'), Action::Cancel, "back to the board"),
-    // the next edition's form
-    hint(b(NextEdition, Key::plain(Enter), Action::Submit, "create it and open it")),
-    hint(b(NextEdition, Key::plain(Esc), Action::Cancel, "cancel")),
-    hint(b(NextEdition, Key::plain(Tab), Action::NextField, "next field")),
-    b(NextEdition, Key::plain(Down), Action::NextField, "next field"),
-    b(NextEdition, Key::plain(BackTab), Action::PrevField, "previous field"),
-    b(NextEdition, Key::plain(Up), Action::PrevField, "previous field"),
+    t.extend(list(Search, true));
+    t.extend([
+        hint(b(Search, Key::plain(Enter), Action::Open, "open its edition at the card")),
+        hint(b(Search, Key::ch('/'), Action::Search, "search again")),
+        hint(b(Search, Key::plain(Esc), Action::Cancel, "back to the board")),
+        b(Search, Key::ch('q'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Search));
+    // a new edition: the next one from the board, or one from the picker
+    t.extend([
+        hint(b(NextEdition, Key::plain(Enter), Action::Submit, "create it and open it")),
+        hint(b(NextEdition, Key::plain(Esc), Action::Cancel, "cancel")),
+        hint(b(NextEdition, Key::plain(Tab), Action::NextField, "next field")),
+        b(NextEdition, Key::plain(Down), Action::NextField, "next field"),
+        b(NextEdition, Key::plain(BackTab), Action::PrevField, "previous field"),
+        b(NextEdition, Key::plain(Up), Action::PrevField, "previous field"),
+    ]);
+    t.extend(help(NextEdition));
+    // present mode
+    t.extend([
+        hint(b(Present, Key::plain(Esc), Action::Cancel, "leave present mode")),
+        b(Present, Key::ch('P'), Action::Present, "leave present mode"),
+        b(Present, Key::plain(F(5)), Action::Present, "leave present mode"),
+        hint(b(Present, Key::ch('a'), Action::Capture, "add a late topic (capture line)")),
+        hint(b(Present, Key::ch('T'), Action::SetTimer, "set a timer: 45m, +5, until 11:45")),
+        b(Present, Key::ch('D'), Action::RunningLate, "running late: shift the rest of the day"),
+        hint(b(Present, Key::ch('b'), Action::BreakScreen, "the break screen")),
+    ]);
+    t.extend(undo(Present));
+    t.extend(help(Present));
+    t.push(b(Present, Key::ch('q'), Action::Quit, "quit (everything is saved)"));
     // the break screen
-    hint(b(Break, Key::ch('e'), Action::Announce, "write the announcements")),
-    hint(b(Break, Key::ch('T'), Action::SetTimer, "set a timer: 45m, +5, until 11:45")),
-    b(Break, Key::ch('D'), Action::RunningLate, "running late: shift the rest of the day"),
-    b(Break, Key::ch('u'), Action::Undo, "undo"),
-    hint(b(Break, Key::ch('b'), Action::Cancel, "back to the board")),
-    b(Break, Key::plain(Esc), Action::Cancel, "back to the board"),
-    b(Break, Key::ch('q'), Action::Cancel, "back to the board"),
+    t.extend([
+        hint(b(Break, Key::ch('e'), Action::Announce, "write the announcements")),
+        hint(b(Break, Key::ch('T'), Action::SetTimer, "set a timer: 45m, +5, until 11:45")),
+        b(Break, Key::ch('D'), Action::RunningLate, "running late: shift the rest of the day"),
+        b(Break, Key::ch('u'), Action::Undo, "undo"),
+        hint(b(Break, Key::ch('b'), Action::Cancel, "back to the board")),
+        b(Break, Key::plain(Esc), Action::Cancel, "back to the board"),
+        b(Break, Key::ch('q'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Break));
     // reports owed
-    b(Reports, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Reports, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Reports, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Reports, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    hint(b(Reports, Key::plain(Enter), Action::Open, "open the session")),
-    hint(b(Reports, Key::ch('n'), Action::EditNotes, "write its notes now")),
-    hint(b(Reports, Key::plain(Esc), Action::Cancel, "back to the board")),
-    b(Reports, Key::ch('q'), Action::Cancel, "back to the board"),
-    b(Reports, Key::ch('R'), Action::Cancel, "back to the board"),
+    t.extend(list(Reports, true));
+    t.extend([
+        hint(b(Reports, Key::plain(Enter), Action::Open, "open the session")),
+        hint(b(Reports, Key::ch('n'), Action::EditNotes, "write its notes now")),
+        hint(b(Reports, Key::plain(Esc), Action::Cancel, "back to the board")),
+        b(Reports, Key::ch('q'), Action::Cancel, "back to the board"),
+        b(Reports, Key::ch('R'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Reports));
     // help
-    hint(b(Help, Key::plain(Esc), Action::Cancel, "close help")),
-    b(Help, Key::ch('?'), Action::Cancel, "close help"),
-    b(Help, Key::ch('q'), Action::Cancel, "close help"),
-    b(Help, Key::plain(Down), Action::Move(Dir::Down), "scroll"),
-    b(Help, Key::ch('j'), Action::Move(Dir::Down), "scroll"),
-    b(Help, Key::plain(Up), Action::Move(Dir::Up), "scroll"),
-    b(Help, Key::ch('k'), Action::Move(Dir::Up), "scroll"),
-    b(Help, Key::plain(PageDown), Action::PageDown, "scroll"),
-    b(Help, Key::plain(PageUp), Action::PageUp, "scroll"),
+    t.extend([
+        hint(b(Help, Key::plain(Esc), Action::Cancel, "close help")),
+        b(Help, Key::ch('?'), Action::Cancel, "close help"),
+        b(Help, Key::ch('q'), Action::Cancel, "close help"),
+        b(Help, Key::plain(F(1)), Action::Cancel, "close help"),
+        b(Help, Key::plain(Down), Action::Move(Dir::Down), "scroll"),
+        b(Help, Key::ch('j'), Action::Move(Dir::Down), "scroll"),
+        b(Help, Key::plain(Up), Action::Move(Dir::Up), "scroll"),
+        b(Help, Key::ch('k'), Action::Move(Dir::Up), "scroll"),
+        b(Help, Key::plain(PageDown), Action::PageDown, "a page down / up"),
+        b(Help, Key::plain(PageUp), Action::PageUp, "a page down / up"),
+        b(Help, Key::plain(Home), Action::FirstSlot, "to the top"),
+        b(Help, Key::ch('g'), Action::FirstSlot, "to the top"),
+        b(Help, Key::plain(End), Action::LastSlot, "to the end"),
+        b(Help, Key::ch('G'), Action::LastSlot, "to the end"),
+    ]);
     // quitting while the file cannot be saved
-    hint(b(
-        ConfirmQuit,
-        Key::ch('y'),
-        Action::Yes,
-        "quit and lose the unsaved changes",
-    )),
-    hint(b(ConfirmQuit, Key::ch('n'), Action::No, "stay")),
-    b(ConfirmQuit, Key::plain(Esc), Action::No, "stay"),
+    t.extend([
+        hint(b(ConfirmQuit, Key::ch('y'), Action::Yes, "quit and lose the unsaved changes")),
+        hint(b(ConfirmQuit, Key::ch('n'), Action::No, "stay")),
+        b(ConfirmQuit, Key::plain(Esc), Action::No, "stay"),
+    ]);
+    t.extend(help(ConfirmQuit));
     // the edition picker
-    b(Picker, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
-    b(Picker, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
-    b(Picker, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
-    b(Picker, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-    hint(b(
-        Picker,
-        Key::plain(Enter),
-        Action::Submit,
-        "open the edition",
-    )),
-    hint(b(Picker, Key::ch('n'), Action::NewEdition, "new edition")),
-    hint(b(Picker, Key::ch('q'), Action::Quit, "quit")),
-    b(Picker, Key::plain(Esc), Action::Quit, "quit"),
-    hint(b(Picker, Key::ch('?'), Action::Help, "help")),
-];
+    t.extend(list(Picker, true));
+    t.extend([
+        hint(b(Picker, Key::plain(Enter), Action::Submit, "open the edition")),
+        hint(b(Picker, Key::ch('n'), Action::NewEdition, "new edition")),
+        hint(b(Picker, Key::ch('q'), Action::Quit, "quit")),
+        b(Picker, Key::plain(Esc), Action::Quit, "quit"),
+    ]);
+    t.extend(help(Picker));
+    t
+}
 
 /// The modes in the order help and the README show them, with their titles.
 #[rustfmt::skip]
-pub const HELP_SECTIONS: [(Mode, &str); 23] = [
+pub const HELP_SECTIONS: [(Mode, &str); 25] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
     (Mode::Capture, "Adding topics: Title @convener #space 10:30 +votes"),
@@ -882,14 +679,16 @@ pub const HELP_SECTIONS: [(Mode, &str); 23] = [
     (Mode::Plan, "The action plan (A)"),
     (Mode::Tally, "Dot voting (V)"),
     (Mode::Reports, "Reports owed (R)"),
+    (Mode::Present, "Present mode (P)"),
     (Mode::Break, "The break screen (b)"),
     (Mode::Review, "The opening circle: last edition's action points (O)"),
     (Mode::Retro, "The retrospective (W)"),
     (Mode::Compare, "Comparing two editions (C)"),
     (Mode::Search, "Search results (/)"),
-    (Mode::NextEdition, "Starting the next edition (N)"),
+    (Mode::NextEdition, "A new edition (N on the board, n among the editions)"),
     (Mode::Layout, "Spaces and slots (S)"),
     (Mode::Prompt, "Answering a question"),
+    (Mode::ConfirmQuit, "Quitting while the file cannot be saved"),
     (Mode::Picker, "Choosing an edition"),
     (Mode::Help, "This help"),
 ];
@@ -1009,7 +808,7 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Self {
         Keymap {
-            bindings: DEFAULT.to_vec(),
+            bindings: defaults(),
         }
     }
 }
@@ -1029,7 +828,7 @@ impl Keymap {
             let help = map
                 .bindings
                 .iter()
-                .chain(DEFAULT)
+                .chain(defaults().iter())
                 .find(|b| b.action == r.action)
                 .map(|b| b.help)
                 .unwrap_or("(rebound in the config file)");
@@ -1127,7 +926,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_mode() {
         let mut seen = std::collections::HashSet::new();
-        for b in DEFAULT {
+        for b in defaults() {
             assert!(
                 seen.insert((b.mode, b.key)),
                 "{:?} {} bound twice",
@@ -1202,7 +1001,7 @@ mod tests {
             .find(|(_, h)| *h == "move the card one cell")
             .unwrap();
         assert_eq!(shove.0, "Shift-↑↓←→ KJHL");
-        for b in DEFAULT {
+        for b in defaults() {
             assert!(k.help(b.mode).iter().any(|(_, h)| *h == b.help));
         }
     }

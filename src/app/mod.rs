@@ -1,29 +1,20 @@
-//! The application: state, what keys mean, and what they do. `update` is
-//! pure; the loop in `run` owns the terminal and the files and carries out
-//! the effects it returns.
+//! The application: the board's state, the stack of what is on top of it,
+//! and what each key does. Pure: the loop in `run` owns the terminal and
+//! the files and carries out the effects an action returns. Nothing here
+//! draws: `ui` reads this state, and `geometry` (below both) says what fits.
 
 pub mod action;
-pub mod action_line;
 pub mod board;
-pub mod capture;
-mod capturing;
-mod cards;
-pub mod config;
 pub mod day;
 pub mod draft;
 pub mod earlier;
 pub mod form;
-mod frame;
+pub mod grammar;
 pub mod index;
 pub mod keymap;
-mod merging;
+pub mod layers;
 pub mod picker;
-pub mod run;
-mod saving;
-mod session;
-mod terminal;
-mod update;
-pub mod views;
+pub mod stack;
 
 use std::path::PathBuf;
 
@@ -33,6 +24,8 @@ use tui_input::backend::crossterm::EventHandler;
 use action::{Action, Dir};
 use board::Board;
 use keymap::{Keymap, Mode};
+use layers::Outcome;
+use layers::help::HelpView;
 use picker::{NewForm, Picker};
 
 /// What the loop must do after an update.
@@ -71,8 +64,6 @@ pub struct App {
     /// Where a mouse drag started: (row, col) on the grid.
     drag_from: Option<(usize, usize)>,
     pub today: jiff::civil::Date,
-    /// Help shown over the picker, with its scroll.
-    pub picker_help: Option<u16>,
 }
 
 impl App {
@@ -84,7 +75,6 @@ impl App {
             size,
             drag_from: None,
             today,
-            picker_help: None,
         };
         app.resize(size.0, size.1);
         app
@@ -106,8 +96,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match &self.screen {
             Screen::Board(b) => b.mode(),
-            Screen::Picker(p) if p.new.is_some() => Mode::Form,
-            Screen::Picker(_) => Mode::Picker,
+            Screen::Picker(p) => p.mode(),
         }
     }
 
@@ -122,7 +111,7 @@ impl App {
     pub fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
         if let Some(b) = self.board_mut() {
-            b.viewport = (w, h);
+            b.stack.viewport = (w, h);
             b.keep_cursor_in_view();
         }
     }
@@ -152,33 +141,10 @@ impl App {
     fn key(&mut self, key: &KeyEvent) -> Vec<Effect> {
         let keymap = self.keymap.clone();
         let today = self.today;
-        if let Screen::Picker(p) = &self.screen
-            && p.new.is_none()
-        {
-            match (self.picker_help, keymap.action(Mode::Picker, key)) {
-                (_, Some(Action::ForceQuit)) => return vec![Effect::Quit],
-                (Some(_), _) => {
-                    self.picker_help = match keymap.action(Mode::Help, key) {
-                        Some(Action::Move(Dir::Down)) => {
-                            self.picker_help.map(|s| s.saturating_add(1))
-                        }
-                        Some(Action::Move(Dir::Up)) => {
-                            self.picker_help.map(|s| s.saturating_sub(1))
-                        }
-                        _ => None,
-                    };
-                    return Vec::new();
-                }
-                (None, Some(Action::Help)) => {
-                    self.picker_help = Some(0);
-                    return Vec::new();
-                }
-                _ => {}
-            }
-        }
+        let size = self.size;
         let mut effects = match &mut self.screen {
             Screen::Board(b) => b.handle_key(&keymap, key),
-            Screen::Picker(p) => picker_key(p, &keymap, key, today),
+            Screen::Picker(p) => picker_key(p, &keymap, key, today, size),
         };
         if effects.contains(&Effect::ToggleMouse) {
             effects.retain(|e| *e != Effect::ToggleMouse);
@@ -197,22 +163,36 @@ impl App {
     }
 
     fn mouse_event(&mut self, m: &MouseEvent) {
+        let keymap = self.keymap.clone();
         let Some(board) = self.board_mut() else {
             return;
         };
-        let hit = crate::ui::layout::hit(board, m.column, m.row);
+        // the mouse works on the grid, and only while the grid is what is on top
+        let on_grid = board.stack.view == stack::View::Grid
+            && board
+                .stack
+                .top()
+                .is_none_or(|o| matches!(o, stack::Overlay::Grab(_)));
+        if !on_grid {
+            return;
+        }
+        let hit = board.current_grid().hit(m.column, m.row);
+        let parking = board.regions().parking.and_then(|area| {
+            let g = &board.stack.grid;
+            crate::geometry::parking_hit(area, g.parking_sel, board.index.parked.len(), m.column, m.row)
+        });
         match m.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 if let Some((row, col)) = hit {
                     board.click(row, col);
                     self.drag_from = Some((row, col));
-                } else if let Some(i) = crate::ui::layout::parking_hit(board, m.column, m.row) {
+                } else if let Some(i) = parking {
                     // a click in the parking lot selects that topic; a grabbed card is parked
-                    if board.grab.is_some() {
-                        board.apply(Action::Park);
+                    if board.stack.grab().is_some() {
+                        board.park_grabbed();
                     } else {
-                        board.focus = board::Focus::Parking;
-                        board.parking_sel = i;
+                        board.stack.grid.focus = layers::grid::Focus::Parking;
+                        board.stack.grid.parking_sel = i;
                     }
                 }
             }
@@ -220,11 +200,11 @@ impl App {
                 if let (Some(from), Some((row, col))) = (self.drag_from, hit) {
                     let b = self.board_mut();
                     if let Some(b) = b {
-                        if b.grab.is_none() && from != (row, col) {
+                        if b.stack.grab().is_none() && from != (row, col) {
                             b.click(from.0, from.1);
-                            b.apply(Action::Grab);
+                            b.grab_selected();
                         }
-                        if b.grab.is_some() {
+                        if b.stack.grab().is_some() {
                             b.click(row, col);
                         }
                     }
@@ -233,19 +213,20 @@ impl App {
             MouseEventKind::Up(MouseButton::Left) => {
                 if self.drag_from.take().is_some()
                     && let Some(b) = self.board_mut()
-                    && b.grab.is_some()
+                    && b.stack.grab().is_some()
                 {
                     if let Some((row, col)) = hit {
                         b.click(row, col);
                     }
-                    b.apply(Action::Submit);
+                    b.drop_at_cursor();
+                    b.keep_cursor_in_view();
                 }
             }
             MouseEventKind::ScrollDown => {
-                board.apply(Action::Move(Dir::Down));
+                board.apply(&keymap, Action::Move(Dir::Down));
             }
             MouseEventKind::ScrollUp => {
-                board.apply(Action::Move(Dir::Up));
+                board.apply(&keymap, Action::Move(Dir::Up));
             }
             _ => {}
         }
@@ -257,21 +238,28 @@ fn picker_key(
     keymap: &Keymap,
     key: &KeyEvent,
     today: jiff::civil::Date,
+    size: (u16, u16),
 ) -> Vec<Effect> {
-    let mode = if p.new.is_some() {
-        Mode::Form
-    } else {
-        Mode::Picker
-    };
-    let action = keymap.action(mode, key);
+    let action = keymap.action(p.mode(), key);
+    if action == Some(Action::ForceQuit) {
+        return vec![Effect::Quit];
+    }
+    if let Some(help) = &mut p.help {
+        let outcome = action.map_or(Outcome::Unclaimed, |a| help.on(a, size));
+        if outcome == Outcome::Close {
+            p.help = None;
+        }
+        return Vec::new();
+    }
     if let Some(form) = &mut p.new {
         match action {
-            Some(Action::ForceQuit) => return vec![Effect::Quit],
             Some(Action::Cancel) => p.new = None,
             Some(Action::NextField) => form.step(true),
             Some(Action::PrevField) => form.step(false),
             Some(Action::Submit) => return submit_new(p),
-            _ => match form.input_mut() {
+            Some(Action::Help) => p.help = Some(HelpView::new(keymap, Mode::NextEdition)),
+            Some(_) => {}
+            None => match form.input_mut() {
                 Some(input) => {
                     input.handle_event(&Event::Key(*key));
                 }
@@ -300,12 +288,14 @@ fn picker_key(
         }
         return Vec::new();
     }
+    let last = p.entries.len().saturating_sub(1);
     match action {
-        Some(Action::Quit | Action::ForceQuit) => return vec![Effect::Quit],
+        Some(Action::Quit) => return vec![Effect::Quit],
         Some(Action::Move(Dir::Up)) => p.selected = p.selected.saturating_sub(1),
-        Some(Action::Move(Dir::Down)) => {
-            p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1))
-        }
+        Some(Action::Move(Dir::Down)) => p.selected = (p.selected + 1).min(last),
+        Some(Action::FirstSlot) => p.selected = 0,
+        Some(Action::LastSlot) => p.selected = last,
+        Some(Action::Help) => p.help = Some(HelpView::new(keymap, Mode::Picker)),
         Some(Action::Submit) => {
             if let Some(e) = p.entries.get(p.selected) {
                 return vec![Effect::Open(e.path.clone())];

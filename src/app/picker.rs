@@ -157,6 +157,8 @@ pub struct Picker {
     pub new: Option<NewForm>,
     /// Why the last edition could not be opened (FILE:LINE:COL: …).
     pub error: Option<String>,
+    /// Help over the picker or its form.
+    pub help: Option<super::layers::help::HelpView>,
 }
 
 impl Picker {
@@ -190,6 +192,17 @@ impl Picker {
             folder,
             new: None,
             error: None,
+            help: None,
+        }
+    }
+
+    /// The keymap section of what is on top of the picker.
+    pub fn mode(&self) -> super::keymap::Mode {
+        use super::keymap::Mode;
+        match (&self.help, &self.new) {
+            (Some(_), _) => Mode::Help,
+            (None, Some(_)) => Mode::NextEdition,
+            (None, None) => Mode::Picker,
         }
     }
 }

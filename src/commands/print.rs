@@ -227,21 +227,7 @@ fn action_line(a: &ActionPoint) -> String {
         Status::Done => "[x]",
         Status::Dropped => "[-]",
     };
-    let mut line = format!("{mark} {}", a.text);
-    let mut who = Vec::new();
-    if let Some(o) = &a.owner {
-        who.push(o.clone());
-    }
-    if let Some(d) = a.due {
-        who.push(format!("due {d}"));
-    }
-    if a.status == Status::Dropped {
-        who.push("dropped".into());
-    }
-    if !who.is_empty() {
-        let _ = write!(line, " — {}", who.join(", "));
-    }
-    line
+    format!("{mark} {}", a.line(true, None))
 }
 
 fn action_points(s: &mut String, e: &Edition, total: usize) {
@@ -289,7 +275,7 @@ fn action_points(s: &mut String, e: &Edition, total: usize) {
                         format!(
                             "{} {}",
                             x.day.strftime("%a"),
-                            crate::model::clock::format_hhmm(x.start)
+                            crate::model::hhmm::format_hhmm(x.start)
                         )
                     })
                     .unwrap_or_default();

@@ -92,9 +92,9 @@ pub struct Space {
 pub struct Slot {
     pub id: SlotId,
     pub day: Date,
-    #[serde(with = "super::clock")]
+    #[serde(with = "super::hhmm")]
     pub start: Time,
-    #[serde(with = "super::clock")]
+    #[serde(with = "super::hhmm")]
     pub end: Time,
     #[serde(default, skip_serializing_if = "is_default")]
     pub kind: SlotKind,
@@ -141,8 +141,8 @@ impl Slot {
     pub fn times(&self) -> String {
         format!(
             "{}–{}",
-            super::clock::format_hhmm(self.start),
-            super::clock::format_hhmm(self.end)
+            super::hhmm::format_hhmm(self.start),
+            super::hhmm::format_hhmm(self.end)
         )
     }
 }

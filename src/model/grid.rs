@@ -3,7 +3,7 @@
 
 use jiff::civil::{Date, Time};
 
-use super::clock::format_hhmm;
+use super::hhmm::format_hhmm;
 use super::edition::{Edition, Slot, SlotKind, Space};
 use super::error::{ModelError, ModelResult};
 use super::ids::{SlotId, SpaceId, TopicId, slug, unique};

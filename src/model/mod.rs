@@ -2,7 +2,7 @@
 
 mod actions;
 pub mod carry;
-pub mod clock;
+pub mod hhmm;
 mod due;
 mod edition;
 mod error;

@@ -28,7 +28,7 @@ impl Edition {
     fn cell_label(&self, slot: &SlotId, space: &SpaceId) -> (String, String) {
         let slot = self
             .slot(slot)
-            .map(|s| format!("{} {}", s.day, super::clock::format_hhmm(s.start)))
+            .map(|s| format!("{} {}", s.day, super::hhmm::format_hhmm(s.start)))
             .unwrap_or_else(|| slot.to_string());
         let space = self
             .space(space)

@@ -120,7 +120,7 @@ pub fn parse_timer(
     }
     let until = text.strip_prefix("until").map(str::trim).unwrap_or(&text);
     if until.contains(':') {
-        let at: Time = super::clock::parse_hhmm(until)
+        let at: Time = super::hhmm::parse_hhmm(until)
             .ok_or_else(|| format!("{until:?} is not a time such as 11:45"))?;
         let mut end = now.date().to_datetime(at);
         if end <= now {

@@ -3,7 +3,7 @@
 
 use jiff::civil::Time;
 
-use super::clock::parse_hhmm;
+use super::hhmm::parse_hhmm;
 use super::edition::SlotKind;
 
 /// A space as typed: a name and maybe a capacity.
@@ -68,8 +68,8 @@ pub fn parse_slots(text: &str) -> Result<Vec<SlotSpec>, String> {
         if let Some(other) = out.iter().find(|s| s.start < end && start < s.end) {
             return Err(format!(
                 "{part:?} overlaps {}-{}",
-                super::clock::format_hhmm(other.start),
-                super::clock::format_hhmm(other.end)
+                super::hhmm::format_hhmm(other.start),
+                super::hhmm::format_hhmm(other.end)
             ));
         }
         let kind = match label {

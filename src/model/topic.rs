@@ -205,4 +205,38 @@ impl ActionPoint {
             origin: None,
         }
     }
+
+    /// Still open after its due date.
+    pub fn is_overdue(&self, today: jiff::civil::Date) -> bool {
+        self.status == Status::Open && self.due.is_some_and(|d| d < today)
+    }
+
+    /// What is known of it beside its text, as every view and `print` write it:
+    /// "Ola, due 2019-06-30, ⚠ OVERDUE, dropped". The owner is left out
+    /// where it heads the group; overdue only where today is known.
+    pub fn facts(&self, owner: bool, today: Option<jiff::civil::Date>) -> String {
+        let mut parts = Vec::new();
+        if owner && let Some(o) = &self.owner {
+            parts.push(o.clone());
+        }
+        if let Some(d) = self.due {
+            parts.push(format!("due {d}"));
+        }
+        if today.is_some_and(|t| self.is_overdue(t)) {
+            parts.push("⚠ OVERDUE".into());
+        }
+        // done shows in its glyph; dropped is said, as it also ends a point
+        if self.status == Status::Dropped {
+            parts.push("dropped".into());
+        }
+        parts.join(", ")
+    }
+
+    /// "Write down how tours work — Ola, due 2019-06-30".
+    pub fn line(&self, owner: bool, today: Option<jiff::civil::Date>) -> String {
+        match self.facts(owner, today) {
+            f if f.is_empty() => self.text.clone(),
+            f => format!("{} — {f}", self.text),
+        }
+    }
 }

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw::{fill, line, put, put_right};
-use super::layout::Grid;
+use crate::geometry::Grid;
 use super::theme::Theme;
 use crate::app::board::Board;
 use crate::app::day::Urgency;
@@ -16,7 +16,8 @@ pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer)
     let e = &board.edition;
     let mut right = Vec::new();
     let spaces = e.spaces.len();
-    if g.cols < spaces {
+    // paging belongs to the grid: the other views do not page spaces
+    if g.cols < spaces && board.stack.view == crate::app::stack::View::Grid {
         let first = g.first_col + 1;
         let last = g.first_col + g.cols;
         let left = if g.first_col > 0 { "◂ " } else { "" };
@@ -33,7 +34,7 @@ pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer)
     }
     // the clock: what the room needs most, at the right end
     if board.now != jiff::civil::DateTime::default() {
-        let style = match board.clock().map(|c| c.urgency) {
+        let style = match board.remaining().map(|c| c.urgency) {
             Some(Urgency::FiveMinutes) => theme.amber,
             Some(Urgency::LastMinute | Urgency::Overtime) => theme.red,
             _ => theme.now,
@@ -89,15 +90,16 @@ pub fn footer(board: &Board, keymap: &Keymap, area: Rect, theme: &Theme, buf: &m
     let status_w = status.chars().count() as u16;
     put_right(buf, area.right(), y, &status, style);
     let room = area.width.saturating_sub(status_w + 1);
-    let message = match (&board.read_only, &board.toast) {
-        (_, Some(t)) => t.clone(),
-        (Some(why), None) => format!("Read-only: {why}"),
-        (None, None) => String::new(),
+    use crate::app::stack::Level;
+    let (message, level) = match (&board.read_only, &board.stack.toast) {
+        (_, Some(t)) => (t.text.clone(), t.level),
+        (Some(why), None) => (format!("Read-only: {why}"), Level::Info),
+        (None, None) => (String::new(), Level::Info),
     };
-    let style = if message.starts_with('⚠') {
-        theme.warn
-    } else {
-        theme.base
+    // a warning says so with its sign, not by colour alone
+    let (message, style) = match level {
+        Level::Warn => (format!("⚠ {message}"), theme.warn),
+        Level::Info => (message, theme.base),
     };
     put(buf, area.x + 1, y, &message, room.saturating_sub(1), style);
 }

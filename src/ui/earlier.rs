@@ -8,16 +8,16 @@ use ratatui::style::Style;
 
 use super::draw::{fill, line, put};
 use super::theme::Theme;
-use crate::app::board::{Board, View};
-use crate::app::picker::NewField;
+use crate::app::board::Board;
+use crate::app::layers::search::SearchView;
+use crate::app::picker::{NewField, NewForm};
 use crate::model::Status;
 use crate::text::wrap;
 
+/// Lines in an area, scrolled so that the focused one is in view.
 fn scrolled(buf: &mut Buffer, area: Rect, lines: &[(String, Style)], focus: usize) {
     let height = usize::from(area.height);
-    let skip = (focus + 3)
-        .saturating_sub(height)
-        .min(lines.len().saturating_sub(height));
+    let skip = crate::geometry::scroll(focus, lines.len(), height, 2);
     for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
         line(buf, area.x, area.y + i as u16, area.width, text, *style);
     }
@@ -25,11 +25,8 @@ fn scrolled(buf: &mut Buffer, area: Rect, lines: &[(String, Style)], focus: usiz
 
 /// The opening circle: the earlier edition's action points, large, with
 /// what became of them.
-pub fn review(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+pub fn review(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.base);
-    let View::Review { selected } = board.view else {
-        return;
-    };
     let items = board.review_items();
     let from = board
         .previous()
@@ -102,11 +99,8 @@ pub fn review(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
 
 /// The retrospectives: the earlier edition's, to prepare this one; this
 /// edition's, captured at its end.
-pub fn retro(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+pub fn retro(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.base);
-    let View::Retro { selected } = board.view else {
-        return;
-    };
     let half = area.width / 2;
     let left = Rect {
         width: half.saturating_sub(1),
@@ -172,10 +166,12 @@ pub fn retro(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
     scrolled(buf, right, &new, focus);
 }
 
-/// This edition beside the earlier one.
-pub fn compare(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+/// This edition beside the earlier one, from the line `scroll`.
+pub fn compare(board: &Board, scroll: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    use crate::app::layers::compare::Line;
     fill(buf, area, theme.base);
-    let Some((earlier, c)) = board.comparison() else {
+    let lines = board.compare_lines();
+    if lines.is_empty() {
         line(
             buf,
             area.x + 1,
@@ -185,66 +181,38 @@ pub fn compare(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
             theme.dim,
         );
         return;
-    };
+    }
     let col = usize::from(area.width.saturating_sub(24) / 2);
-    let row = |what: &str, a: &str, b: &str| {
-        format!(
-            " {:<20} {} {}",
-            what,
-            crate::text::fit(a, col),
-            crate::text::truncate(b, col)
-        )
-    };
-    let mut lines: Vec<(String, Style)> =
-        vec![(row("", &earlier, &board.edition.name), theme.heading)];
-    for (what, a, b) in &c.numbers {
-        lines.push((row(what, a, b), theme.base));
+    let first = scroll.min(lines.len().saturating_sub(usize::from(area.height)));
+    for (i, l) in lines
+        .iter()
+        .skip(first)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let (text, style) = match l {
+            Line::Row(what, a, b) => {
+                let row = format!(
+                    " {:<20} {} {}",
+                    what,
+                    crate::text::fit(a, col),
+                    crate::text::truncate(b, col)
+                );
+                // the first row names the two editions
+                (row, if i + first == 0 { theme.heading } else { theme.base })
+            }
+            Line::Heading(t) => (t.clone(), theme.heading),
+            Line::Item(t) => (t.clone(), theme.base),
+        };
+        line(buf, area.x, area.y + i as u16, area.width, &text, style);
     }
-    lines.push((String::new(), theme.base));
-    lines.push((" Spaces".into(), theme.heading));
-    let list = |v: &[String]| {
-        if v.is_empty() {
-            "—".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
-    lines.push((format!("   kept: {}", list(&c.spaces_kept)), theme.base));
-    lines.push((format!("   gone: {}", list(&c.spaces_gone)), theme.base));
-    lines.push((format!("   new:  {}", list(&c.spaces_new)), theme.base));
-    lines.push((String::new(), theme.base));
-    lines.push((
-        format!(" Topics that came back ({})", c.recurring.len()),
-        theme.heading,
-    ));
-    for (a, b) in &c.recurring {
-        lines.push((format!("   {a}  →  {b}"), theme.base));
-    }
-    lines.push((String::new(), theme.base));
-    let done = c.carried.iter().filter(|(_, s)| *s == Status::Done).count();
-    lines.push((
-        format!(
-            " Action points carried over ({}) · ✓ {done} done since",
-            c.carried.len()
-        ),
-        theme.heading,
-    ));
-    for (text, status) in &c.carried {
-        lines.push((
-            format!("   {} {text} · {}", status.glyph(), status.label()),
-            theme.base,
-        ));
-    }
-    scrolled(buf, area, &lines, 0);
 }
 
 /// Search results, best first, each naming its edition.
-pub fn search(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+pub fn search(board: &Board, view: &SearchView, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.base);
-    let View::Search { query, selected } = &board.view else {
-        return;
-    };
-    let hits = board.search_hits();
+    let (query, selected) = (&view.query, &view.selected);
+    let hits = board.search_hits(query);
     let title = format!(" Search “{query}” in every edition · {} found", hits.len());
     line(buf, area.x, area.y, area.width, &title, theme.heading);
     if hits.is_empty() {
@@ -289,8 +257,7 @@ pub fn search(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
 }
 
 /// The small form that starts the next edition from this one.
-pub fn next_form(f: &mut Frame, board: &Board, theme: &Theme) {
-    let Some(form) = &board.next else { return };
+pub fn next_form(f: &mut Frame, board: &Board, form: &NewForm, theme: &Theme) {
     let open = board
         .edition
         .actions()

@@ -4,9 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
 
 use super::draw::{fill, line, put, put_right};
-use super::layout::{Band, Grid};
+use crate::geometry::{Band, Grid};
 use super::theme::Theme;
-use crate::app::board::{Board, Focus};
+use crate::app::board::Board;
+use crate::app::layers::grid::Focus;
 use crate::model::{SlotKind, Topic};
 use crate::text::{truncate, wrap};
 
@@ -74,7 +75,7 @@ fn header(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
             name.push_str(&format!(" ·{c}"));
         }
         let mut style = theme.heading;
-        if board.focus == Focus::Grid && board.cursor.col == i {
+        if board.stack.grid.focus == Focus::Grid && board.stack.grid.cursor.col == i {
             style = style.add_modifier(Modifier::UNDERLINED);
         }
         put(buf, x.saturating_sub(1), y, "│", 1, theme.dim);
@@ -91,7 +92,7 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
     else {
         return;
     };
-    let on_row = board.focus == Focus::Grid && board.cursor.row == row;
+    let on_row = board.stack.grid.focus == Focus::Grid && board.stack.grid.cursor.row == row;
     let is_now = board.now_slot().is_some_and(|s| s.id == slot.id);
     let is_next = !is_now && board.next_slot().is_some_and(|s| s.id == slot.id);
     let time_style = match (is_now, on_row) {
@@ -108,7 +109,7 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
     } else {
         ""
     };
-    let start = crate::model::clock::format_hhmm(slot.start);
+    let start = crate::model::hhmm::format_hhmm(slot.start);
     let first = if h == 1 && !word.is_empty() {
         format!(
             "{marker}{} {start}",
@@ -195,12 +196,12 @@ fn cell(
     buf: &mut Buffer,
 ) {
     let w = g.col_w;
-    let here = board.focus == Focus::Grid && board.cursor.row == row && board.cursor.col == col;
+    let here = board.stack.grid.focus == Focus::Grid && board.stack.grid.cursor.row == row && board.stack.grid.cursor.col == col;
     let topic = board
         .index
         .at(row, col)
         .and_then(|i| board.edition.topics.get(i));
-    let grabbed = board.grab.and_then(|gr| board.topic(gr.topic));
+    let grabbed = board.stack.grab().and_then(|gr| board.topic(gr.topic));
     let area = ratatui::layout::Rect::new(x, y, w, h);
     // While carrying a card, the cursor's cell previews it; its old cell shows a ghost.
     if let (true, Some(carried)) = (here, grabbed) {
@@ -235,8 +236,8 @@ fn cell(
     }
     let style = if here { theme.selected } else { theme.card };
     fill(buf, area, style);
-    let owes = crate::app::views::owes_report(&board.edition, topic, board.now);
-    let merging = board.merge.is_some_and(|m| m.topic == topic.id);
+    let owes = crate::app::layers::reports::owes_report(&board.edition, topic, board.now);
+    let merging = board.stack.merge().is_some_and(|m| m.topic == topic.id);
     for (i, l) in card_lines(topic, w, h, here, owes, merging)
         .iter()
         .enumerate()

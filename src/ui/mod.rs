@@ -1,11 +1,12 @@
 //! Pure rendering: `render(&App, frame)` draws the whole screen from the
-//! state; one file per region. Nothing here changes state or panics on size.
+//! state, bottom-up from the board's stack — the view, then each overlay —
+//! so what takes the keys is what is drawn on top. One file per region;
+//! nothing here changes state or panics on size.
 
 pub mod chrome;
 pub mod draw;
 pub mod earlier;
 pub mod grid;
-pub mod layout;
 pub mod overlays;
 pub mod parking;
 pub mod picker;
@@ -17,81 +18,105 @@ pub mod tally;
 pub mod theme;
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 
-use crate::app::board::View;
+use crate::app::board::Board;
+use crate::app::keymap::Keymap;
+use crate::app::stack::{Overlay, View};
 use crate::app::{App, Screen};
+use crate::geometry;
 use theme::Theme;
+
+/// Where the layers of one frame go.
+pub struct Planes {
+    /// What a window over the view may cover.
+    pub overlay: Rect,
+    /// The input line, when one is open.
+    pub input: Option<Rect>,
+}
 
 pub fn render(app: &App, theme: &Theme, f: &mut Frame) {
     let area = f.area();
-    if layout::too_small(area.width, area.height) {
+    if geometry::too_small(area.width, area.height) {
         overlays::too_small(f, theme);
         return;
     }
     match &app.screen {
-        Screen::Picker(p) => picker::render(f, p, &app.keymap, theme),
-        Screen::Board(board) if board.break_screen || board.present => {
-            if board.break_screen {
-                present::render_break(f, board, theme);
-            } else {
-                present::render(f, board, theme);
-            }
-            session::render(f, board, theme);
-            overlays::form(f, board, theme);
-            if let Some(scroll) = board.help {
-                overlays::help(f, &app.keymap, scroll, theme);
-            }
-            if board.confirm_quit {
-                overlays::confirm_quit(f, board, theme);
+        Screen::Picker(p) => {
+            picker::render(f, p, &app.keymap, theme);
+            if let Some(help) = &p.help {
+                overlays::help(f, help, theme);
             }
         }
-        Screen::Board(board) => {
-            let regions = layout::regions(board);
-            let g = layout::grid(board, regions.grid, board.scroll_row);
-            let buf = f.buffer_mut();
-            chrome::top(board, &g, regions.top, theme, buf);
-            let body = regions.grid.union(regions.parking.unwrap_or(regions.grid));
-            match &board.view {
-                View::Grid => {
-                    grid::render(board, &g, theme, buf);
-                    if let Some(area) = regions.parking {
-                        parking::render(board, area, theme, buf);
-                    }
-                }
-                View::Plan { .. } => plan::render(board, body, theme, buf),
-                View::Tally { .. } => tally::render(board, body, theme, buf),
-                View::Reports { .. } => reports::render(board, body, theme, buf),
-                View::Review { .. } => earlier::review(board, body, theme, buf),
-                View::Retro { .. } => earlier::retro(board, body, theme, buf),
-                View::Compare => earlier::compare(board, body, theme, buf),
-                View::Search { .. } => earlier::search(board, body, theme, buf),
-            }
-            chrome::footer(board, &app.keymap, regions.footer, theme, buf);
-            if let Some(area) = regions.input {
-                if board.capture.is_some() && board.prompt.is_none() {
-                    overlays::capture_line(f, board, area, theme);
-                } else {
-                    overlays::prompt_line(f, board, area, theme);
-                }
-            }
-            session::render(f, board, theme);
-            overlays::form(f, board, theme);
-            earlier::next_form(f, board, theme);
-            if let Some(scroll) = board.help {
-                overlays::help(f, &app.keymap, scroll, theme);
-            }
-            if let Some((keep, other)) = board.confirm_merge {
-                overlays::confirm_merge(f, board, keep, other, theme);
-            }
-            if board.confirm_quit {
-                overlays::confirm_quit(f, board, theme);
-            }
-        }
+        Screen::Board(board) => board_screen(f, board, &app.keymap, theme),
     }
-    if let Screen::Picker(p) = &app.screen
-        && p.new.is_none()
-        && let Some(scroll) = app.picker_help
-    {
-        overlays::help(f, &app.keymap, scroll, theme);
+}
+
+fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
+    let input_open = board.stack.input_open();
+    let size = (f.area().width, f.area().height);
+    // the view at the bottom
+    let frame = if board.stack.view.projected() {
+        let (body, input) = geometry::projected(size, input_open);
+        match board.stack.view {
+            View::Present => present::render(f, board, body, theme),
+            _ => present::render_break(f, board, body, theme),
+        }
+        Planes {
+            overlay: body,
+            input,
+        }
+    } else {
+        let regions = geometry::regions(size, input_open);
+        let g = board.current_grid();
+        let buf = f.buffer_mut();
+        chrome::top(board, &g, regions.top, theme, buf);
+        let body = regions.grid.union(regions.parking.unwrap_or(regions.grid));
+        match &board.stack.view {
+            View::Grid => {
+                grid::render(board, &g, theme, buf);
+                if let Some(area) = regions.parking {
+                    parking::render(board, area, theme, buf);
+                }
+            }
+            View::Plan(p) => plan::render(board, p, body, theme, buf),
+            View::Tally(l) => tally::render(board, l.selected, body, theme, buf),
+            View::Reports(l) => reports::render(board, l.selected, body, theme, buf),
+            View::Review(l) => earlier::review(board, l.selected, body, theme, buf),
+            View::Retro(l) => earlier::retro(board, l.selected, body, theme, buf),
+            View::Compare { scroll } => earlier::compare(board, *scroll, body, theme, buf),
+            View::Search(s) => earlier::search(board, s, body, theme, buf),
+            View::Present | View::Break { .. } => {}
+        }
+        chrome::footer(board, keymap, regions.footer, theme, buf);
+        Planes {
+            overlay: regions.overlay,
+            input: regions.input,
+        }
+    };
+    // the overlays, oldest first: the top one is drawn last
+    for overlay in &board.stack.overlays {
+        match overlay {
+            // moving, merging and the frame mark the grid and the footer
+            Overlay::Layout | Overlay::Grab(_) | Overlay::Merge(_) => {}
+            Overlay::Session(view) => session::render(f, board, view, frame.overlay, theme),
+            Overlay::Capture(line) => {
+                if let Some(area) = frame.input {
+                    overlays::capture_line(f, board, line, area, theme);
+                }
+            }
+            Overlay::Prompt(prompt) => {
+                if let Some(area) = frame.input {
+                    overlays::prompt_line(f, prompt, area, theme);
+                }
+            }
+            Overlay::Form(form) => overlays::form(f, board, form, frame.overlay, theme),
+            Overlay::ConfirmMerge { keep, other } => {
+                overlays::confirm_merge(f, board, *keep, *other, theme)
+            }
+            Overlay::NextEdition(form) => earlier::next_form(f, board, form, theme),
+            Overlay::ConfirmQuit => overlays::confirm_quit(f, board, theme),
+            Overlay::Help(help) => overlays::help(f, help, theme),
+        }
     }
 }

@@ -9,9 +9,12 @@ use tui_input::Input;
 use super::draw::{fill, line, put};
 use super::theme::Theme;
 use crate::app::board::Board;
-use crate::app::capture;
-use crate::app::form::Field;
-use crate::app::keymap::{HELP_SECTIONS, Keymap};
+use crate::app::form::{Field, Form};
+use crate::app::grammar::{self, capture};
+use crate::app::layers::capture::{Capture, CaptureTarget};
+use crate::app::layers::help::{HelpView, Kind};
+use crate::app::layers::prompt::Prompt;
+pub use crate::geometry::centred;
 use crate::text::wrap;
 
 /// A text field on one line, scrolled so the cursor shows; sets the cursor.
@@ -59,11 +62,10 @@ fn labelled_input(f: &mut Frame, label: &str, input: &Input, area: Rect, theme: 
     );
 }
 
-pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
-    let Some(c) = &board.capture else { return };
+pub fn capture_line(f: &mut Frame, board: &Board, c: &Capture, area: Rect, theme: &Theme) {
     fill(f.buffer_mut(), area, theme.base);
-    if let crate::app::board::CaptureTarget::Actions(topic) = c.target {
-        return action_line(f, board, topic, area, theme);
+    if let CaptureTarget::Actions(topic) = c.target {
+        return action_line(f, board, c, topic, area, theme);
     }
     labelled_input(f, " Add ▸ ", &c.input, area, theme);
     if area.height < 2 {
@@ -72,8 +74,10 @@ pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
     // A live preview of what Enter will do: the facilitator sees it before the room does.
     let parsed = capture::parse(c.input.value(), &board.edition);
     let preview = if parsed.title.is_empty() {
-        "Title @convener #space 10:30 +votes — every part optional; Enter adds, Esc closes"
-            .to_string()
+        format!(
+            "{} — every part optional; Enter adds, Esc closes",
+            grammar::CAPTURE_LINE
+        )
     } else {
         let resolved = capture::resolve(&board.edition, &parsed, board.slot_at_cursor());
         let mut parts = vec![format!("→ “{}”", resolved.title)];
@@ -103,13 +107,13 @@ pub fn capture_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
 fn action_line(
     f: &mut Frame,
     board: &Board,
+    c: &Capture,
     topic: crate::model::TopicId,
     area: Rect,
     theme: &Theme,
 ) {
-    let Some(c) = &board.capture else { return };
     labelled_input(f, " Action ▸ ", &c.input, area, theme);
-    let parsed = crate::app::action_line::parse(c.input.value(), board.now.date());
+    let parsed = grammar::action::parse(c.input.value(), board.now.date());
     let session = board
         .topic(topic)
         .map(|t| t.title.clone())
@@ -145,8 +149,7 @@ fn action_line(
     );
 }
 
-pub fn prompt_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
-    let Some(p) = &board.prompt else { return };
+pub fn prompt_line(f: &mut Frame, p: &Prompt, area: Rect, theme: &Theme) {
     fill(f.buffer_mut(), area, theme.base);
     labelled_input(f, &format!(" {} ▸ ", p.ask.label()), &p.input, area, theme);
     if let Some(e) = &p.error {
@@ -170,18 +173,6 @@ pub fn prompt_line(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
     }
 }
 
-/// A centred box of at most w×h, inside `area`.
-pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
 pub fn boxed(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
     f.render_widget(Clear, area);
     let block = Block::default()
@@ -195,10 +186,8 @@ pub fn boxed(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
     inner
 }
 
-pub fn form(f: &mut Frame, board: &Board, theme: &Theme) {
-    let Some(form) = &board.form else { return };
-    let full = f.area();
-    let area = centred(full, 76, 12);
+pub fn form(f: &mut Frame, board: &Board, form: &Form, within: Rect, theme: &Theme) {
+    let area = centred(within, 76, 12);
     let title = match &form.target {
         crate::app::form::Target::Topic(_) => "Edit topic".to_string(),
         crate::app::form::Target::NewAt(Some((s, p))) => {
@@ -266,47 +255,30 @@ pub fn form(f: &mut Frame, board: &Board, theme: &Theme) {
     );
 }
 
-/// Help from the keymap table itself: the same rows that dispatch the keys.
-pub fn help(f: &mut Frame, keymap: &Keymap, scroll: u16, theme: &Theme) {
+/// Help: the keymap's table as the help layer holds it, from its first line.
+pub fn help(f: &mut Frame, help: &HelpView, theme: &Theme) {
     let full = f.area();
-    // on a wide screen the tables run in two columns, like a newspaper
-    let columns: u16 = if full.width >= 170 { 2 } else { 1 };
-    let area = centred(
-        full,
-        full.width.saturating_sub(4).min(100 * columns),
-        full.height.saturating_sub(2),
-    );
-    let inner = boxed(f, area, "Keys · Esc closes · ↑↓ scroll", theme);
-    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
-    for (mode, title) in HELP_SECTIONS {
-        lines.push((title.to_string(), theme.heading));
-        for (keys, help) in keymap.help(mode) {
-            lines.push((format!("  {keys:<18} {help}"), theme.base));
-        }
-        lines.push((String::new(), theme.base));
-    }
-    lines.push((
-        "Ctrl-C quits from anywhere. While typing, letters are text, never commands.".into(),
-        theme.dim,
-    ));
-    let height = usize::from(inner.height);
-    let col_w = inner.width / columns;
-    let skip = usize::from(scroll).min(lines.len().saturating_sub(1));
-    for (i, (text, style)) in lines
-        .iter()
-        .skip(skip)
-        .take(height * usize::from(columns))
-        .enumerate()
-    {
-        let col = u16::try_from(i / height.max(1)).unwrap_or(0);
-        let row = u16::try_from(i % height.max(1)).unwrap_or(0);
+    let viewport = (full.width, full.height);
+    let (rows, columns) = crate::geometry::help_page(viewport);
+    let area = crate::geometry::help_box(viewport);
+    let inner = boxed(f, area, "Keys · Esc closes · ↑↓ PgUp PgDn Home End scroll", theme);
+    let col_w = inner.width / u16::try_from(columns).unwrap_or(1).max(1);
+    let first = help.first(viewport);
+    for (i, (text, kind)) in help.lines.iter().skip(first).take(rows * columns).enumerate() {
+        let col = u16::try_from(i / rows.max(1)).unwrap_or(0);
+        let row = u16::try_from(i % rows.max(1)).unwrap_or(0);
+        let style = match kind {
+            Kind::Heading => theme.heading,
+            Kind::Key => theme.base,
+            Kind::Note => theme.dim,
+        };
         line(
             f.buffer_mut(),
             inner.x + col * col_w,
             inner.y + row,
             col_w.saturating_sub(1),
             text,
-            *style,
+            style,
         );
     }
 }
@@ -388,8 +360,8 @@ pub fn too_small(f: &mut Frame, theme: &Theme) {
     fill(f.buffer_mut(), area, theme.base);
     let text = format!(
         "openspace needs a window of at least {}×{}; this one is {}×{}. Make it larger or the font smaller.",
-        super::layout::MIN_WIDTH,
-        super::layout::MIN_HEIGHT,
+        crate::geometry::MIN_WIDTH,
+        crate::geometry::MIN_HEIGHT,
         area.width,
         area.height
     );

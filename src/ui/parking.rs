@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 
 use super::draw::{fill, line, put};
 use super::theme::Theme;
-use crate::app::board::{Board, Focus};
+use crate::app::board::Board;
+use crate::app::layers::grid::Focus;
 
 pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.base);
@@ -14,7 +15,7 @@ pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
     }
     let x = area.x + 2;
     let w = area.width.saturating_sub(2);
-    let focused = board.focus == Focus::Parking && board.grab.is_none();
+    let focused = board.stack.grid.focus == Focus::Parking && board.stack.grab().is_none();
     let title = format!("Parking lot ({}) · by votes", board.index.parked.len());
     let style = if focused {
         theme.selected
@@ -34,14 +35,15 @@ pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(area.height.saturating_sub(1));
-    let first = board.parking_sel.saturating_sub(rows.saturating_sub(1));
+    let sel = board.stack.grid.parking_sel;
+    let first = crate::geometry::scroll(sel, board.index.parked.len(), rows, 0);
     for (n, &i) in board.index.parked.iter().enumerate().skip(first).take(rows) {
         let Some(t) = board.edition.topics.get(i) else {
             continue;
         };
         let y = area.y + 1 + u16::try_from(n - first).unwrap_or(0);
-        let here = focused && n == board.parking_sel;
-        let moving = board.grab.is_some_and(|g| g.topic == t.id);
+        let here = focused && n == sel;
+        let moving = board.stack.grab().is_some_and(|g| g.topic == t.id);
         let lead = if here {
             "▶"
         } else if moving {

@@ -5,22 +5,18 @@ use ratatui::layout::Rect;
 
 use super::draw::{fill, line};
 use super::theme::Theme;
-use crate::app::board::{Board, Grouping, View};
-use crate::app::views::{PlanRow, plan_rows};
-use crate::model::Status;
+use crate::app::board::Board;
+use crate::app::layers::plan::{Grouping, PlanRow, PlanView, plan_rows};
 use crate::text::wrap;
 
-pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+pub fn render(board: &Board, view: &PlanView, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.base);
-    let View::Plan {
+    let PlanView {
         grouping,
         status,
         owner,
         selected,
-    } = &board.view
-    else {
-        return;
-    };
+    } = view;
     let today = board.now.date();
     let rows = plan_rows(&board.edition, *grouping, *status, owner.as_deref(), today);
     let count = rows
@@ -62,14 +58,15 @@ pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
                 overdue,
             } => {
                 let here = item == *selected;
+                // by session the owner is said; by owner, the session it came from
                 let mut text = format!(
                     "{} {} {}",
                     if here { "▶" } else { " " },
                     point.status.glyph(),
-                    point.text
+                    point.line(*grouping == Grouping::Session, Some(today))
                 );
                 match (grouping, &point.owner) {
-                    (Grouping::Session, Some(o)) => text.push_str(&format!(" — {o}")),
+                    (Grouping::Session, Some(_)) => {}
                     (Grouping::Session, None) => text.push_str(" — no owner yet"),
                     (Grouping::Owner, _) => {
                         let from = topic
@@ -81,17 +78,8 @@ pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
                                     .map(|o| format!("{} (carried)", o.topic))
                             })
                             .unwrap_or_default();
-                        text.push_str(&format!(" — {from}"));
+                        text.push_str(&format!(" · from {from}"));
                     }
-                }
-                if let Some(d) = point.due {
-                    text.push_str(&format!(" · due {}", d.strftime("%a %-d %b %Y")));
-                }
-                if *overdue {
-                    text.push_str(" · ⚠ OVERDUE");
-                }
-                if point.status == Status::Dropped {
-                    text.push_str(" · dropped");
                 }
                 if here {
                     selected_at = lines.len();
@@ -121,7 +109,7 @@ pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
         ));
     }
     let height = usize::from(area.height.saturating_sub(1));
-    let skip = (selected_at + 3).saturating_sub(height);
+    let skip = crate::geometry::scroll(selected_at, lines.len(), height, 2);
     for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
         line(buf, area.x, area.y + 1 + i as u16, area.width, text, *style);
     }

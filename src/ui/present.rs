@@ -10,8 +10,8 @@ use tui_big_text::{BigText, PixelSize};
 use super::draw::{fill, line};
 use super::theme::Theme;
 use crate::app::board::Board;
-use crate::app::day::{Clock, Urgency};
-use crate::model::{Slot, SlotKind, clock};
+use crate::app::day::{Remaining, Urgency};
+use crate::model::{Slot, SlotKind, hhmm};
 use crate::text::truncate;
 
 /// The size of big digits that fits an area.
@@ -44,7 +44,7 @@ fn big(f: &mut Frame, area: Rect, text: &str, style: Style, size: PixelSize) {
     f.render_widget(widget, area);
 }
 
-fn urgency_style(theme: &Theme, c: &Clock) -> Style {
+fn urgency_style(theme: &Theme, c: &Remaining) -> Style {
     match c.urgency {
         Urgency::Normal => theme.heading,
         Urgency::FiveMinutes => theme.amber,
@@ -102,11 +102,10 @@ fn compact(line: &str) -> String {
     }
 }
 
-pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
-    let area = f.area();
+pub fn render(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
     fill(f.buffer_mut(), area, theme.base);
     let w = area.width;
-    let now_text = clock::format_hhmm(board.now.time());
+    let now_text = hhmm::format_hhmm(board.now.time());
     line(
         f.buffer_mut(),
         0,
@@ -133,19 +132,13 @@ pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
             theme.error,
         );
     }
-    let bottom = area
-        .height
-        .saturating_sub(if board.capture.is_some() || board.prompt.is_some() {
-            2
-        } else {
-            0
-        });
+    let bottom = area.bottom();
     let mut y = 2u16;
 
     // NOW, with the big countdown at the right
-    let size = pixel_size(area);
+    let size = pixel_size(f.area());
     let (gh, gw) = glyph_size(size);
-    let clock = board.clock();
+    let clock = board.remaining();
     match board.now_slot() {
         Some(slot) => {
             let header = format!(" ■ NOW  {}", slot.times());
@@ -273,7 +266,7 @@ pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
                     .label()
                     .map(str::to_string)
                     .unwrap_or_else(|| "sessions".into());
-                format!("{} {what}", clock::format_hhmm(s.start))
+                format!("{} {what}", hhmm::format_hhmm(s.start))
             })
             .collect();
         if !later.is_empty() {
@@ -287,12 +280,11 @@ pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
             );
         }
     }
-    input(f, board, theme);
+    message(f, board, area, theme);
 }
 
 /// The break screen: a big clock, what comes next, the announcements.
-pub fn render_break(f: &mut Frame, board: &Board, theme: &Theme) {
-    let area = f.area();
+pub fn render_break(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
     fill(f.buffer_mut(), area, theme.base);
     let w = area.width;
     line(
@@ -303,18 +295,18 @@ pub fn render_break(f: &mut Frame, board: &Board, theme: &Theme) {
         &format!(" {} · break", board.edition.name),
         theme.heading,
     );
-    let size = pixel_size(area);
+    let size = pixel_size(f.area());
     let (gh, _) = glyph_size(size);
     let mut y = 2u16;
     big(
         f,
         Rect::new(0, y, w, gh),
-        &clock::format_hhmm(board.now.time()),
+        &hhmm::format_hhmm(board.now.time()),
         theme.heading,
         size,
     );
     y += gh + 1;
-    if let Some(c) = board.clock() {
+    if let Some(c) = board.remaining() {
         let style = urgency_style(theme, &c);
         let sign = c.urgency.sign();
         let text = if c.seconds < 0 {
@@ -368,27 +360,21 @@ pub fn render_break(f: &mut Frame, board: &Board, theme: &Theme) {
             theme.dim,
         );
     }
-    input(f, board, theme);
+    message(f, board, area, theme);
 }
 
-/// The capture line or a prompt, at the bottom, when one is open: editing keys keep working.
-fn input(f: &mut Frame, board: &Board, theme: &Theme) {
-    let area = f.area();
-    if area.height < 3 {
+/// The last message, on the bottom line, when no input line is open there.
+fn message(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
+    if board.stack.input_open() || area.height < 3 {
         return;
     }
-    let rect = Rect::new(0, area.height - 2, area.width, 2);
-    if board.prompt.is_some() {
-        super::overlays::prompt_line(f, board, rect, theme);
-    } else if board.capture.is_some() {
-        super::overlays::capture_line(f, board, rect, theme);
-    } else if let Some(t) = &board.toast {
+    if let Some(t) = &board.stack.toast {
         line(
             f.buffer_mut(),
             1,
-            area.height - 1,
+            area.bottom() - 1,
             area.width.saturating_sub(1),
-            t,
+            &t.text,
             theme.dim,
         );
     }

@@ -5,15 +5,12 @@ use ratatui::layout::Rect;
 
 use super::draw::{fill, line};
 use super::theme::Theme;
-use crate::app::board::{Board, View};
-use crate::app::views::reports_owed;
+use crate::app::board::Board;
+use crate::app::layers::reports::reports_owed;
 use crate::model::Placement;
 
-pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+pub fn render(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.base);
-    let View::Reports { selected } = board.view else {
-        return;
-    };
     let owed = reports_owed(&board.edition, board.now);
     let title = format!(
         " ✎ Reports owed · {} sessions have ended without notes",
@@ -32,7 +29,7 @@ pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(area.height.saturating_sub(2));
-    let first = selected.saturating_sub(rows.saturating_sub(1));
+    let first = crate::geometry::scroll(selected, owed.len(), rows, 0);
     for (i, t) in owed.iter().enumerate().skip(first).take(rows) {
         let y = area.y + 2 + u16::try_from(i - first).unwrap_or(0);
         let here = i == selected;

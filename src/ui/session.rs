@@ -9,22 +9,20 @@ use super::draw::line;
 use super::overlays::{boxed, centred};
 use super::theme::Theme;
 use crate::app::board::Board;
-use crate::app::views::owes_report;
-use crate::model::{Placement, Status};
+use crate::app::layers::reports::owes_report;
+use crate::app::layers::session::SessionView;
+use crate::model::Placement;
 use crate::text::wrap;
 
-pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
-    let Some(view) = &board.session else { return };
+/// The session's window, within the room left between the top line and
+/// the input line or footer, which stay readable under it.
+pub fn render(f: &mut Frame, board: &Board, view: &SessionView, within: Rect, theme: &Theme) {
     let Some(t) = board.topic(view.topic) else {
         return;
     };
     let full = f.area();
-    // the footer stays visible under the session
     let area = centred(
-        Rect {
-            height: full.height.saturating_sub(2),
-            ..full
-        },
+        within,
         full.width.saturating_sub(6).min(120),
         full.height.saturating_sub(4),
     );
@@ -118,7 +116,7 @@ pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
     ));
     if t.actions.is_empty() {
         lines.push((
-            "none yet: o adds them (text @owner due:fri)".into(),
+            format!("none yet: o adds them ({})", crate::app::grammar::ACTION_LINE),
             theme.dim,
         ));
     }
@@ -126,24 +124,12 @@ pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
     let mut selected_line = None;
     for (i, a) in t.actions.iter().enumerate() {
         let here = view.action == Some(i);
-        let mut text = format!(
+        let text = format!(
             "{} {} {}",
             if here { "▶" } else { " " },
             a.status.glyph(),
-            a.text
+            a.line(true, Some(today))
         );
-        if let Some(o) = &a.owner {
-            text.push_str(&format!(" — {o}"));
-        }
-        if let Some(d) = a.due {
-            text.push_str(&format!(", due {d}"));
-            if a.status == Status::Open && d < today {
-                text.push_str(" ⚠ OVERDUE");
-            }
-        }
-        if a.status != Status::Open {
-            text.push_str(&format!(" ({})", a.status.label()));
-        }
         if here {
             selected_line = Some(lines.len());
         }
@@ -154,9 +140,7 @@ pub fn render(f: &mut Frame, board: &Board, theme: &Theme) {
     // scroll so that the editor or the selected point is in view
     let height = usize::from(inner.height);
     let focus = editor_at.or(selected_line).unwrap_or(0);
-    let skip = (focus + 4)
-        .saturating_sub(height)
-        .min(lines.len().saturating_sub(height));
+    let skip = crate::geometry::scroll(focus, lines.len(), height, 3);
     for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
         line(
             f.buffer_mut(),

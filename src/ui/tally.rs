@@ -6,14 +6,11 @@ use ratatui::layout::Rect;
 
 use super::draw::{fill, line, put};
 use super::theme::Theme;
-use crate::app::board::{Board, View};
+use crate::app::board::Board;
 use crate::text::truncate;
 
-pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
+pub fn render(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.base);
-    let View::Tally { selected } = board.view else {
-        return;
-    };
     let e = &board.edition;
     let dots = e.dots.unwrap_or(3);
     let total: u64 = e.topics.iter().map(|t| u64::from(t.votes)).sum();
@@ -23,7 +20,7 @@ pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
 
     let left_w = (area.width / 2).max(20).min(area.width);
     let rows = usize::from(area.height.saturating_sub(2));
-    let first = selected.saturating_sub(rows.saturating_sub(1));
+    let first = crate::geometry::scroll(selected, e.topics.len(), rows, 0);
     for (i, t) in e.topics.iter().enumerate().skip(first).take(rows) {
         let y = area.y + 2 + u16::try_from(i - first).unwrap_or(0);
         let here = i == selected;

@@ -141,7 +141,7 @@ pub fn where_is(app: &App, title: &str) -> String {
         openspace::model::Placement::At { slot, space } => format!(
             "{} {}",
             e.space(space).unwrap().name,
-            openspace::model::clock::format_hhmm(e.slot(slot).unwrap().start)
+            openspace::model::hhmm::format_hhmm(e.slot(slot).unwrap().start)
         ),
     }
 }

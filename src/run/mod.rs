@@ -1,4 +1,4 @@
-//! The loop: one task owns the terminal; it waits for a terminal event, a
+//! The loop, above `app` and `ui`: one task owns the terminal; it waits for a terminal event, a
 //! finished save, a signal or a timer, updates the state, and draws only
 //! when something changed. Saves run off the UI path and report back.
 
@@ -14,13 +14,17 @@ use futures::StreamExt;
 use ratatui::DefaultTerminal;
 use tokio::time::Instant;
 
-use super::board::Board;
-use super::picker::Picker;
-use super::saving::{Drafts, Saving, flush};
-use super::terminal::{edit_in_editor, install_panic_hook, restore_terminal};
-use super::{App, Effect, Screen};
+mod saving;
+mod terminal;
+
+use crate::app::board::Board;
+use crate::app::picker::Picker;
+use crate::app::stack::{Overlay, View};
+use crate::app::{App, Effect, Screen};
 use crate::storage::{self, EditionLock};
 use crate::ui::{self, theme::Theme};
+use saving::{Drafts, Saving, flush};
+use terminal::{edit_in_editor, install_panic_hook, restore_terminal};
 
 /// How long a toast stays.
 const TOAST_FOR: Duration = Duration::from_secs(6);
@@ -38,7 +42,7 @@ pub struct Options {
     pub folder: PathBuf,
     pub mouse: bool,
     pub theme: Theme,
-    pub keymap: super::keymap::Keymap,
+    pub keymap: crate::app::keymap::Keymap,
     /// What is wrong with the config file, shown once on screen.
     pub config_problem: Option<String>,
 }
@@ -93,7 +97,7 @@ pub fn open_board(
 /// Runs the interactive board until the facilitator quits. Errors opening
 /// a file named on the command line come back before the screen is touched.
 pub fn run(start: Start, options: Options) -> Result<(), String> {
-    let today = Clock::from_env().now().date();
+    let today = WallClock::from_env().now().date();
     let mut watched = None;
     let (screen, lock) = match start {
         Start::File(path) => {
@@ -105,7 +109,7 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
             let mut board = Board::new(edition, path.clone());
             board.read_only =
                 Some("this window presents the file; edit it in the other window".into());
-            board.present = true;
+            board.stack.view = View::Present;
             watched = Some(path);
             (Screen::Board(Box::new(board)), None)
         }
@@ -139,7 +143,7 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
     app.mouse = options.mouse;
     app.keymap = options.keymap.clone();
     if let (Some(problem), Some(board)) = (&options.config_problem, app.board_mut()) {
-        board.toast(format!("⚠ config: {problem} — using the defaults"));
+        board.warn(format!("config: {problem} — using the defaults"));
     }
     let result = runtime.block_on(event_loop(&mut terminal, &mut app, lock, &options, watched));
     restore_terminal();
@@ -174,7 +178,7 @@ async fn event_loop(
         ),
         None => None,
     };
-    let clock = Clock::from_env();
+    let clock = WallClock::from_env();
     let mut drafts = Drafts::default();
     if let Some(board) = app.board_mut() {
         drafts.recover(board);
@@ -184,8 +188,8 @@ async fn event_loop(
         app.set_now(clock.now());
         if let Some(board) = app.board_mut() {
             saving.kick(board);
-            if board.toast_seq != toast_seen {
-                toast_seen = board.toast_seq;
+            if board.stack.toast_seq != toast_seen {
+                toast_seen = board.stack.toast_seq;
                 toast_until = Some(Instant::now() + TOAST_FOR);
             }
         }
@@ -235,7 +239,7 @@ async fn event_loop(
                 if toast_until.is_some_and(|t| Instant::now() >= t) {
                     toast_until = None;
                     if let Some(board) = app.board_mut() {
-                        board.toast = None;
+                        board.stack.toast = None;
                     }
                 }
             }
@@ -298,7 +302,7 @@ async fn event_loop(
                     if let Some(board) = app.board_mut() {
                         match edited {
                             Ok(text) => board.notes_from_editor(topic, &text),
-                            Err(e) => board.toast(format!("⚠ {e}")),
+                            Err(e) => board.warn(e),
                         }
                     }
                 }
@@ -321,7 +325,7 @@ async fn event_loop(
                                 }
                             }
                             Screen::Board(b) => {
-                                if let Some(form) = &mut b.next {
+                                if let Some(form) = b.stack.next_form_mut() {
                                     form.error = Some(e.0);
                                 }
                             }
@@ -336,19 +340,19 @@ async fn event_loop(
 
 /// The venue's wall-clock time. OPENSPACE_NOW="2019-05-14T14:30" starts the
 /// clock at another moment (to rehearse a day, or in tests); it then runs on.
-struct Clock {
+struct WallClock {
     offset: jiff::SignedDuration,
 }
 
-impl Clock {
-    fn from_env() -> Clock {
+impl WallClock {
+    fn from_env() -> WallClock {
         let real = jiff::Zoned::now().datetime();
         let offset = std::env::var("OPENSPACE_NOW")
             .ok()
             .and_then(|v| v.trim().parse::<jiff::civil::DateTime>().ok())
             .map(|fake| real.duration_until(fake))
             .unwrap_or_default();
-        Clock { offset }
+        WallClock { offset }
     }
 
     fn now(&self) -> jiff::civil::DateTime {
@@ -394,8 +398,8 @@ fn reload(board: &mut Board, path: &Path) {
                 board.save.saved = board.save.generation;
             }
         }
-        Err(e) => board.toast(format!(
-            "⚠ the file does not load now: {}",
+        Err(e) => board.warn(format!(
+            "the file does not load now: {}",
             e.to_string().lines().next().unwrap_or_default()
         )),
     }
@@ -412,7 +416,7 @@ fn switch(
 ) {
     match open_board(path, folder, app.today) {
         Ok((mut board, new_lock)) => {
-            board.viewport = app.size;
+            board.stack.viewport = app.size;
             board.now = app.board().map_or(board.now, |b| b.now);
             board.open_at(topic);
             board.keep_cursor_in_view();
@@ -425,8 +429,9 @@ fn switch(
                 p.error = Some(e);
             }
             Screen::Board(b) => {
-                b.next = None;
-                b.toast(format!("⚠ {}", e.lines().next().unwrap_or_default()));
+                b.stack
+                    .close_where(|o| matches!(o, Overlay::NextEdition(_)));
+                b.warn(e.lines().next().unwrap_or_default());
             }
         },
     }

@@ -34,14 +34,13 @@ pub(super) fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> 
         .ok()
         .filter(|e| !e.trim().is_empty())
         .unwrap_or_else(|| "vi".into());
-    let path = std::env::temp_dir().join(format!("openspace-notes-{}.md", std::process::id()));
     // a final newline, so that what an editor adds starts on a line of its own
     let text = if text.is_empty() || text.ends_with('\n') {
         text.to_string()
     } else {
         format!("{text}\n")
     };
-    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let path = crate::storage::scratch(&text).map_err(|e| format!("cannot write the notes for {editor}: {e}"))?;
     restore_terminal();
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi");
@@ -53,11 +52,10 @@ pub(super) fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> 
     if mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
-    let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+    let text = crate::storage::take_scratch(&path);
+    match status {
+        Ok(s) if s.success() => text.map_err(|e| e.to_string()),
         Ok(s) => Err(format!("{editor} exited with {s}: notes unchanged")),
         Err(e) => Err(format!("cannot run {editor}: {e}")),
-    };
-    let _ = std::fs::remove_file(&path);
-    result
+    }
 }

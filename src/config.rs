@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::keymap::{Keymap, Rebind};
+use crate::app::keymap::{Keymap, Rebind};
 use crate::ui::theme::Theme;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -52,9 +52,9 @@ pub fn load(path: Option<&Path>) -> Settings {
     let Some(path) = path else {
         return fallback(None);
     };
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return fallback(None),
+    let text = match crate::storage::read_config(path) {
+        Ok(Some(text)) => text,
+        Ok(None) => return fallback(None),
         Err(e) => return fallback(Some(format!("{}: cannot read: {e}", path.display()))),
     };
     match parse(&text) {

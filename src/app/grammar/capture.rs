@@ -5,7 +5,7 @@
 
 use jiff::civil::{Date, Time};
 
-use crate::model::{Edition, SlotId, SpaceId, clean_names, clock};
+use crate::model::{Edition, SlotId, SpaceId, clean_names, hhmm};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parsed {
@@ -40,7 +40,7 @@ fn time(word: &str) -> Option<Time> {
     if !word.contains(':') {
         return None;
     }
-    clock::parse_hhmm(word)
+    hhmm::parse_hhmm(word)
 }
 
 /// The space a typed name means: exact name, id, or the one name it starts.
@@ -179,7 +179,7 @@ pub fn resolve(
     if let (Some(t), None) = (parsed.time, &slot) {
         notes.push(format!(
             "no session slot at {}: parked, time kept in the title",
-            clock::format_hhmm(t)
+            hhmm::format_hhmm(t)
         ));
         if let Some((at, text)) = &parsed.time_text {
             let mut words: Vec<&str> = title.split(' ').filter(|w| !w.is_empty()).collect();
@@ -220,7 +220,7 @@ pub fn cell_text(edition: &Edition, slot: &SlotId, space: &SpaceId) -> Option<St
     Some(format!(
         "#{} {}",
         space.name,
-        clock::format_hhmm(slot.start)
+        hhmm::format_hhmm(slot.start)
     ))
 }
 
@@ -253,7 +253,7 @@ mod tests {
         assert_eq!(p.title, "Service mesh in our cloud");
         assert_eq!(p.conveners, vec!["Marta"]);
         assert_eq!(p.space, Some(SpaceId("atrium".into())));
-        assert_eq!(p.time, clock::parse_hhmm("10:30"));
+        assert_eq!(p.time, hhmm::parse_hhmm("10:30"));
         assert_eq!(p.votes, Some(5));
         assert!(p.warnings.is_empty());
     }
@@ -303,7 +303,7 @@ mod tests {
         let p = parse("Staying technical #Garden 10:30 #Atrium 09:30", &e);
         assert_eq!(p.title, "Staying technical");
         assert_eq!(p.space, Some(SpaceId("garden".into())));
-        assert_eq!(p.time, clock::parse_hhmm("10:30"));
+        assert_eq!(p.time, hhmm::parse_hhmm("10:30"));
         assert!(p.warnings.is_empty());
     }
 
@@ -311,7 +311,7 @@ mod tests {
     fn a_time_picks_the_slot_that_holds_it() {
         let e = sample();
         let day = e.days[0];
-        let t = |s| clock::parse_hhmm(s).unwrap();
+        let t = |s| hhmm::parse_hhmm(s).unwrap();
         let s = slot_at(&e, Some(day), t("10:45")).unwrap();
         assert_eq!(e.slot(&s).unwrap().start, t("10:30"));
         // a break holds no sessions, and a time outside every slot finds none

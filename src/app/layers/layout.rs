@@ -1,12 +1,32 @@
-//! The frame of the grid from the board itself: spaces and slots added,
-//! renamed and removed, and the answers typed into prompts.
+//! Spaces and slots (S): the frame of the grid changed from the board
+//! itself — spaces added, renamed, moved and removed; slots added, changed
+//! and removed. The grid stays under it, and its moves pass down to it.
 
-use super::action::Dir;
-use super::board::{Ask, Board};
-use crate::model::{SlotKind, clock, spec};
+use super::Outcome;
+use super::prompt::Ask;
+use crate::app::action::{Action, Dir};
+use crate::app::board::Board;
+use crate::model::{SlotKind, hhmm, spec};
 
 impl Board {
-    pub(super) fn ask_rename_space(&mut self) {
+    pub(crate) fn on_layout(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Cancel => return Outcome::Close,
+            Action::AddSpace => self.ask(Ask::AddSpace, String::new()),
+            Action::RenameSpace => self.ask_rename_space(),
+            Action::RemoveSpace => self.remove_space(),
+            Action::MoveSpace(dir) => self.move_space(dir),
+            Action::AddSlot => self.ask(Ask::AddSlot, String::new()),
+            Action::EditSlot => self.ask_edit_slot(),
+            Action::RemoveSlot => self.remove_slot(),
+            // moving around and undo are the grid's own
+            Action::Move(_) | Action::Undo => return Outcome::PassDown,
+            _ => return Outcome::Unclaimed,
+        }
+        Outcome::Stay
+    }
+
+    pub(crate) fn ask_rename_space(&mut self) {
         let Some(space) = self.space_at_cursor() else {
             self.toast("There is no space yet: a adds one");
             return;
@@ -19,7 +39,7 @@ impl Board {
         self.ask(Ask::RenameSpace(id), value);
     }
 
-    pub(super) fn remove_space(&mut self) {
+    pub(crate) fn remove_space(&mut self) {
         let Some(space) = self.space_at_cursor() else {
             return;
         };
@@ -34,25 +54,25 @@ impl Board {
         }
     }
 
-    pub(super) fn move_space(&mut self, dir: Dir) {
+    pub(crate) fn move_space(&mut self, dir: Dir) {
         let Some(id) = self.space_at_cursor().map(|s| s.id.clone()) else {
             return;
         };
         let delta = if dir == Dir::Left { -1 } else { 1 };
         if self.change("move space", |e| e.move_space(&id, delta)) == Some(true) {
-            self.cursor.col = self.edition.space_index(&id).unwrap_or(0);
+            self.stack.grid.cursor.col = self.edition.space_index(&id).unwrap_or(0);
         }
     }
 
-    pub(super) fn ask_edit_slot(&mut self) {
+    pub(crate) fn ask_edit_slot(&mut self) {
         let Some(slot) = self.slot_at_cursor() else {
             self.toast("There is no slot yet: A adds one");
             return;
         };
         let mut value = format!(
             "{}-{}",
-            clock::format_hhmm(slot.start),
-            clock::format_hhmm(slot.end)
+            hhmm::format_hhmm(slot.start),
+            hhmm::format_hhmm(slot.end)
         );
         match &slot.kind {
             SlotKind::Session => {}
@@ -63,7 +83,7 @@ impl Board {
         self.ask(Ask::EditSlot(id), value);
     }
 
-    pub(super) fn remove_slot(&mut self) {
+    pub(crate) fn remove_slot(&mut self) {
         let Some(slot) = self.slot_at_cursor() else {
             return;
         };
@@ -76,74 +96,36 @@ impl Board {
         }
     }
 
-    pub(super) fn submit_prompt(&mut self) {
-        let Some(prompt) = self.prompt.clone() else {
-            return;
+    pub(crate) fn submit_space(&mut self, ask: &Ask, text: &str) -> Result<String, String> {
+        let specs = spec::parse_spaces(text)?;
+        let [s] = specs.as_slice() else {
+            return Err("Type one space: a name, and :capacity if you like".into());
         };
-        let text = prompt.input.value().trim().to_string();
-        let outcome: Result<String, String> = match &prompt.ask {
-            Ask::Votes(id) => match text.parse::<u32>() {
-                Ok(n) => {
-                    let id = *id;
-                    self.try_change("set votes", |e| e.set_votes(id, n))
-                        .map_err(String::from)
-                        .map(|()| format!("{n} votes"))
-                }
-                Err(_) => Err(format!("{text:?} is not a number of votes")),
-            },
-            Ask::AddSpace | Ask::RenameSpace(_) => match spec::parse_spaces(&text) {
-                Ok(specs) if specs.len() == 1 => {
-                    let s = specs[0].clone();
-                    match &prompt.ask {
-                        Ask::RenameSpace(id) => {
-                            let id = id.clone();
-                            self.try_change(format!("rename space to “{}”", s.name), |e| {
-                                e.rename_space(&id, &s.name)?;
-                                e.set_capacity(&id, s.capacity)
-                            })
-                            .map_err(String::from)
-                            .map(|()| format!("Renamed the space to {}", s.name))
-                        }
-                        _ => {
-                            let added = self
-                                .try_change(format!("add space “{}”", s.name), |e| {
-                                    e.add_space(&s.name, s.capacity)
-                                });
-                            added.map_err(String::from).map(|id| {
-                                self.cursor.col = self.edition.space_index(&id).unwrap_or(0);
-                                format!("Added the space {}", s.name)
-                            })
-                        }
-                    }
-                }
-                Ok(_) => Err("Type one space: a name, and :capacity if you like".into()),
-                Err(e) => Err(e),
-            },
-            Ask::AddSlot | Ask::EditSlot(_) => self.submit_slot(&prompt.ask, &text),
-            Ask::Participants(id) => self.submit_participants(*id, &text),
-            Ask::EditAction(id) => self.submit_edit_action(*id, &text),
-            Ask::Timer => self.submit_timer(&text),
-            Ask::RunningLate => self.submit_running_late(&text),
-            Ask::Announcements => self.submit_announcements(&text),
-            Ask::Search => self.submit_search(&text),
-            Ask::Worked => self.retro_line(true, &text),
-            Ask::Better => self.retro_line(false, &text),
-        };
-        match outcome {
-            Ok(message) => {
-                self.prompt = None;
-                self.toast(format!("{message} — u undoes"));
+        let s = s.clone();
+        match ask {
+            Ask::RenameSpace(id) => {
+                let id = id.clone();
+                self.try_change(format!("rename space to “{}”", s.name), |e| {
+                    e.rename_space(&id, &s.name)?;
+                    e.set_capacity(&id, s.capacity)
+                })
+                .map_err(String::from)
+                .map(|()| format!("Renamed the space to {}", s.name))
             }
-            Err(message) => {
-                if let Some(p) = &mut self.prompt {
-                    p.error = Some(message);
-                }
+            _ => {
+                let id = self
+                    .try_change(format!("add space “{}”", s.name), |e| {
+                        e.add_space(&s.name, s.capacity)
+                    })
+                    .map_err(String::from)?;
+                self.stack.grid.cursor.col = self.edition.space_index(&id).unwrap_or(0);
+                Ok(format!("Added the space {}", s.name))
             }
         }
     }
 
     /// "10:00-10:45", "12:00-13:00=Lunch" (a break) or "=Closing circle!" (a plenary).
-    pub(super) fn submit_slot(&mut self, ask: &Ask, text: &str) -> Result<String, String> {
+    pub(crate) fn submit_slot(&mut self, ask: &Ask, text: &str) -> Result<String, String> {
         let plenary = text.ends_with('!') && text.contains('=');
         let text = text.trim_end_matches('!');
         let specs = spec::parse_slots(text)?;
@@ -174,7 +156,7 @@ impl Board {
                 let id = self
                     .try_change("add slot", |e| e.add_slot(day, start, end, kind))
                     .map_err(String::from)?;
-                self.cursor.row = self
+                self.stack.grid.cursor.row = self
                     .index
                     .rows
                     .iter()
@@ -182,7 +164,7 @@ impl Board {
                     .unwrap_or(0);
                 Ok(format!(
                     "Added the slot {} on {day}",
-                    clock::format_hhmm(start)
+                    hhmm::format_hhmm(start)
                 ))
             }
         }

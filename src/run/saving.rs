@@ -4,8 +4,9 @@
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use super::App;
-use super::board::Board;
+use crate::app::App;
+use crate::app::board::Board;
+use crate::app::draft::Draft;
 use crate::storage::{self, SaveError};
 
 /// How soon a failed save is tried again.
@@ -79,7 +80,7 @@ pub(super) async fn flush(app: &mut App, saving: &mut Saving) {
 /// Unfinished typing, written beside the edition once a second.
 #[derive(Default)]
 pub(super) struct Drafts {
-    written: Option<super::draft::Draft>,
+    written: Option<Draft>,
 }
 
 impl Drafts {
@@ -91,11 +92,8 @@ impl Drafts {
         if now == self.written {
             return;
         }
-        let path = super::draft::path(&board.path);
-        let _ = match &now {
-            Some(d) => std::fs::write(&path, d.to_text()),
-            None => std::fs::remove_file(&path),
-        };
+        let text = now.as_ref().map(Draft::to_text);
+        let _ = storage::write_draft(&board.path, text.as_deref());
         self.written = now;
     }
 
@@ -103,11 +101,9 @@ impl Drafts {
         if board.read_only.is_some() {
             return;
         }
-        let path = super::draft::path(&board.path);
-        if let Some(d) = std::fs::read_to_string(&path)
-            .ok()
+        if let Some(d) = storage::read_draft(&board.path)
             .as_deref()
-            .and_then(super::draft::Draft::from_text)
+            .and_then(Draft::from_text)
         {
             self.written = Some(d.clone());
             board.restore_draft(d);
@@ -116,7 +112,7 @@ impl Drafts {
 
     pub(super) fn clear(&mut self, board: &Board) {
         if board.read_only.is_none() {
-            let _ = std::fs::remove_file(super::draft::path(&board.path));
+            let _ = storage::write_draft(&board.path, None);
         }
         self.written = None;
     }

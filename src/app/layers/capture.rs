@@ -1,0 +1,292 @@
+//! The capture line, open while topics are pitched (Tab completion, earlier
+//! lines recalled, a paste of several lines), and the action-point line of
+//! a session as its group reports.
+
+use tui_input::Input;
+
+use super::Outcome;
+use crate::app::action::Action;
+use crate::app::board::Board;
+use crate::app::grammar::{action as action_line, capture};
+use crate::app::layers::grid::Focus;
+use crate::app::stack::Overlay;
+use crate::model::{TopicDraft, TopicId};
+
+/// What the line adds: topics, or action points of one session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CaptureTarget {
+    #[default]
+    Topics,
+    Actions(TopicId),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Capture {
+    pub target: CaptureTarget,
+    pub input: Input,
+    /// Which earlier line Up/Down shows; None while typing a new one.
+    pub recall: Option<usize>,
+    /// The cell the line was prefilled with: not something typed.
+    pub prefilled: String,
+}
+
+impl Capture {
+    /// The line for a session's action points.
+    pub fn actions(topic: TopicId) -> Capture {
+        Capture {
+            target: CaptureTarget::Actions(topic),
+            ..Capture::default()
+        }
+    }
+}
+
+impl Board {
+    pub(crate) fn on_capture(&mut self, line: &mut Capture, action: Action) -> Outcome {
+        match (line.target, action) {
+            (_, Action::Cancel) => return Outcome::Close,
+            (_, Action::HistoryPrev) => self.recall(line, true),
+            (_, Action::HistoryNext) => self.recall(line, false),
+            (CaptureTarget::Topics, Action::Submit) => self.submit_capture(line),
+            (CaptureTarget::Topics, Action::Complete) => self.complete_capture(line),
+            (CaptureTarget::Topics, Action::Undo) => self.undo(),
+            (CaptureTarget::Actions(topic), Action::Submit) => self.submit_action_line(line, topic),
+            _ => return Outcome::Unclaimed,
+        }
+        Outcome::Stay
+    }
+
+    /// The cell the next pitch goes to: the cursor's, or the next free one in
+    /// the same slot; nothing when focus is on the parking lot.
+    pub(crate) fn prefill(&mut self) -> Option<String> {
+        if self.stack.grid.focus == Focus::Parking {
+            return None;
+        }
+        let cols = self.edition.spaces.len();
+        let cursor = self.stack.grid.cursor;
+        let free = (cursor.col..cols).find(|&c| self.index.at(cursor.row, c).is_none())?;
+        self.stack.grid.cursor.col = free;
+        let (slot, space) = self.cell_at_cursor()?;
+        capture::cell_text(&self.edition, &slot, &space)
+    }
+
+    fn submit_capture(&mut self, c: &mut Capture) {
+        let line = c.input.value().to_string();
+        let parsed = capture::parse(&line, &self.edition);
+        if parsed.title.trim().is_empty() {
+            let what = if line.trim().is_empty() {
+                "Type a title first"
+            } else {
+                "A topic needs a title: type it before @, # and times"
+            };
+            self.toast(what);
+            return;
+        }
+        let resolved = capture::resolve(&self.edition, &parsed, self.slot_at_cursor());
+        let draft = TopicDraft {
+            title: resolved.title.clone(),
+            conveners: parsed.conveners.clone(),
+            ..TopicDraft::default()
+        };
+        let votes = parsed.votes;
+        let cell = resolved.cell.clone();
+        let label = format!("add “{}”", resolved.title);
+        let placed = self.change(label, |e| {
+            let id = e.add_topic(draft)?;
+            if let Some(v) = votes {
+                e.set_votes(id, v)?;
+            }
+            if let Some((s, p)) = &cell {
+                e.place(id, s, p)?;
+            }
+            Ok(id)
+        });
+        let Some(id) = placed else { return };
+        let where_to = match &cell {
+            Some((s, p)) => self.cell_label(s, p),
+            None => "the parking lot".to_string(),
+        };
+        let mut text = format!("Added “{}” to {where_to} — u undoes", resolved.title);
+        if !resolved.notes.is_empty() {
+            text = format!("{text} · {}", resolved.notes.join(" · "));
+        }
+        // a topic that comes back from an earlier edition says so
+        if let Some(echo) = self.echo(&resolved.title) {
+            text = format!("{text} · {echo}");
+        }
+        self.toast(text);
+        self.learn_conveners(parsed.conveners.iter().map(String::as_str));
+        self.stack.capture_history.push(line.trim().to_string());
+        if cell.is_some() {
+            self.select_topic(id);
+        }
+        let next = self.prefill();
+        c.input = match &next {
+            Some(p) => Input::new(format!(" {p}")).with_cursor(0),
+            None => Input::default(),
+        };
+        c.prefilled = next.unwrap_or_default();
+        c.recall = None;
+    }
+
+    fn complete_capture(&mut self, c: &mut Capture) {
+        let line = c.input.value().to_string();
+        let cursor = c.input.cursor();
+        let split = line
+            .char_indices()
+            .nth(cursor)
+            .map_or(line.len(), |(i, _)| i);
+        let (head, tail) = line.split_at(split);
+        match capture::complete(head, &self.known_conveners, &self.edition) {
+            Some(done) => {
+                let at = done.chars().count();
+                c.input = Input::new(format!("{done}{}", tail.trim_start())).with_cursor(at);
+            }
+            None => self.toast("Nothing to complete: type @ and a convener, or # and a space"),
+        }
+    }
+
+    fn recall(&mut self, c: &mut Capture, older: bool) {
+        let history = &self.stack.capture_history;
+        let n = history.len();
+        if n == 0 {
+            return;
+        }
+        let pos = match (c.recall, older) {
+            (None, true) => Some(n - 1),
+            (None, false) => None,
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < n => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        c.recall = pos;
+        c.input = match pos {
+            Some(i) => Input::new(history[i].clone()),
+            None => Input::default(),
+        };
+    }
+
+    /// Opens the action-point line of a session, with the session under it.
+    pub(crate) fn open_action_line(&mut self, topic: TopicId) {
+        if self.stack.session().is_none_or(|s| s.topic != topic) {
+            self.open_session(topic);
+        }
+        self.open(Overlay::Capture(Capture::actions(topic)));
+    }
+
+    fn submit_action_line(&mut self, c: &mut Capture, topic: TopicId) {
+        let line = c.input.value().to_string();
+        if self.add_action_point(topic, &line) {
+            c.input = Input::default();
+            c.recall = None;
+        }
+    }
+
+    /// One action point from a typed line; false when nothing was added.
+    fn add_action_point(&mut self, topic: TopicId, line: &str) -> bool {
+        let parsed = action_line::parse(line, self.today());
+        if parsed.draft.text.trim().is_empty() {
+            self.toast(format!("Type what is to be done first: {}", crate::app::grammar::ACTION_LINE));
+            return false;
+        }
+        let text = parsed.draft.text.clone();
+        let draft = parsed.draft;
+        let added = self.change(format!("add action point “{text}”"), |e| {
+            e.add_action(topic, draft)
+        });
+        if added.is_none() {
+            return false;
+        }
+        let mut toast = format!("Added action point “{text}” — u undoes");
+        for w in &parsed.warnings {
+            toast.push_str(&format!(" · {w}"));
+        }
+        self.toast(toast);
+        self.stack.capture_history.push(line.trim().to_string());
+        let n = self.topic(topic).map_or(0, |t| t.actions.len());
+        if let Some(view) = self.stack.session_mut() {
+            view.action = n.checked_sub(1);
+        }
+        true
+    }
+
+    /// Pasted text: several lines into the capture line add one parked topic
+    /// each; into the action line, one action point each; otherwise it is
+    /// typed into the field that is open.
+    pub fn paste(&mut self, text: &str) {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let typing = |input: &mut Input, text: &str| {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                input.handle(tui_input::InputRequest::InsertChar(c));
+            }
+        };
+        let target = self.stack.capture().map(|c| c.target);
+        match self.stack.overlays.last_mut() {
+            Some(Overlay::Capture(_)) if lines.len() > 1 => match target {
+                Some(CaptureTarget::Actions(topic)) => {
+                    for line in lines {
+                        self.add_action_point(topic, line);
+                    }
+                }
+                _ => self.paste_topics(&lines),
+            },
+            Some(Overlay::Capture(c)) => typing(&mut c.input, text.trim_end()),
+            Some(Overlay::Prompt(p)) => typing(&mut p.input, text.trim_end()),
+            Some(Overlay::Form(f)) => {
+                if let Some(input) = f.input_mut() {
+                    typing(input, &text.replace('\n', " "));
+                }
+            }
+            Some(Overlay::NextEdition(f)) => {
+                if let Some(input) = f.input_mut() {
+                    typing(input, &text.replace('\n', " "));
+                }
+            }
+            Some(Overlay::Session(s)) => {
+                if let Some(notes) = s.notes.as_mut() {
+                    notes.insert_str(text.replace("\r\n", "\n"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn paste_topics(&mut self, lines: &[&str]) {
+        let edition = &self.edition;
+        let drafts: Vec<(TopicDraft, Option<u32>)> = lines
+            .iter()
+            .map(|l| {
+                let p = capture::parse(l, edition);
+                let title = if p.title.is_empty() {
+                    l.to_string()
+                } else {
+                    p.title
+                };
+                (
+                    TopicDraft {
+                        title,
+                        conveners: p.conveners,
+                        ..TopicDraft::default()
+                    },
+                    p.votes,
+                )
+            })
+            .collect();
+        let n = drafts.len();
+        let added = self.change(format!("paste {n} topics"), |e| {
+            for (draft, votes) in drafts {
+                let id = e.add_topic(draft)?;
+                if let Some(v) = votes {
+                    e.set_votes(id, v)?;
+                }
+            }
+            Ok(())
+        });
+        if added.is_some() {
+            self.toast(format!("Added {n} topics to the parking lot — u undoes"));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! The opening circle (O): the earlier edition's action points and what
+//! became of them, each marked done or dropped as its owner answers.
+
+use super::Outcome;
+use crate::app::action::Action;
+use crate::app::board::Board;
+use crate::app::stack::View;
+use crate::model::{ActionId, ActionPoint, Status};
+
+/// One line of the opening-circle review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewItem {
+    /// The session it came from in the earlier edition.
+    pub session: String,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<jiff::civil::Date>,
+    /// The status now: of the copy in this edition when it was carried.
+    pub status: Status,
+    /// The copy in this edition, which the review updates.
+    pub carried: Option<ActionId>,
+}
+
+impl Board {
+    pub(crate) fn on_review(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::ToggleDone => self.review_toggle(Status::Done),
+            Action::ToggleDropped => self.review_toggle(Status::Dropped),
+            Action::Undo => self.undo(),
+            _ => return self.on_list(action),
+        }
+        Outcome::Stay
+    }
+
+    /// The earlier edition's action points, each with its status now.
+    pub fn review_items(&self) -> Vec<ReviewItem> {
+        let mut items = Vec::new();
+        let copy = |id: ActionId, file: &str| -> Option<&ActionPoint> {
+            self.edition.carried.iter().find(|a| {
+                a.origin
+                    .as_ref()
+                    .is_some_and(|o| o.action == id && o.edition == file)
+            })
+        };
+        match self.previous() {
+            Some(prev) => {
+                for (topic, a) in prev.edition.actions() {
+                    let session = match (topic, &a.origin) {
+                        (Some(t), _) => t.title.clone(),
+                        (None, Some(o)) => o.topic.clone(),
+                        (None, None) => String::new(),
+                    };
+                    let copied = copy(a.id, &prev.file);
+                    items.push(ReviewItem {
+                        session,
+                        text: a.text.clone(),
+                        owner: a.owner.clone(),
+                        due: a.due,
+                        status: copied.map_or(a.status, |c| c.status),
+                        carried: copied.map(|c| c.id),
+                    });
+                }
+            }
+            // the earlier file is gone: its carried points still tell the story
+            None => {
+                for a in &self.edition.carried {
+                    items.push(ReviewItem {
+                        session: a
+                            .origin
+                            .as_ref()
+                            .map(|o| o.topic.clone())
+                            .unwrap_or_default(),
+                        text: a.text.clone(),
+                        owner: a.owner.clone(),
+                        due: a.due,
+                        status: a.status,
+                        carried: Some(a.id),
+                    });
+                }
+            }
+        }
+        items
+    }
+
+    pub(crate) fn review_toggle(&mut self, status: Status) {
+        let View::Review(crate::app::stack::ListView { selected }) = self.stack.view else {
+            return;
+        };
+        let Some(item) = self.review_items().into_iter().nth(selected) else {
+            return;
+        };
+        match item.carried {
+            Some(id) => self.set_action_status(id, status),
+            None => self.toast(format!(
+                "“{}” was {} when that edition closed; it was not carried over",
+                item.text,
+                item.status.label()
+            )),
+        }
+    }
+
+    pub(crate) fn open_review(&mut self) {
+        if self.previous().is_none() && self.edition.carried.is_empty() {
+            self.toast("No earlier edition to review: start one with N from last year's board");
+            return;
+        }
+        self.stack.show(View::Review(Default::default()));
+    }
+
+}

@@ -1,0 +1,83 @@
+//! Search results (/): every edition of the folder searched, best first;
+//! Enter opens this edition's card, or another edition at it.
+
+use super::Outcome;
+use super::prompt::Ask;
+use crate::app::Effect;
+use crate::app::action::Action;
+use crate::app::board::Board;
+use crate::app::stack::View;
+use crate::history::search;
+
+/// What was searched for, and the selected result.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchView {
+    pub query: String,
+    pub selected: usize,
+}
+
+impl Board {
+    pub(crate) fn on_search(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Open => self.open_hit(),
+            Action::Search => self.ask_search(),
+            _ => return self.on_list(action),
+        }
+        Outcome::Stay
+    }
+
+    /// Every match of `query` in every edition of the folder, this one as it is now.
+    pub fn search_hits(&self, query: &str) -> Vec<search::Hit> {
+        // borrowed, not copied
+        let me = self.file_stem();
+        let mut editions: Vec<(&str, &crate::model::Edition)> = self
+            .earlier
+            .iter()
+            .filter(|k| k.file != me)
+            .map(|k| (k.file.as_str(), &k.edition))
+            .collect();
+        editions.push((&me, &self.edition));
+        search::search_in(&editions, query)
+    }
+
+    pub(crate) fn submit_search(&mut self, text: &str) -> Result<String, String> {
+        let query = text.trim().to_string();
+        if query.is_empty() {
+            return Err("Type what to look for".into());
+        }
+        let n = self.search_hits(&query).len();
+        self.stack.show(View::Search(SearchView {
+            query: query.clone(),
+            selected: 0,
+        }));
+        Ok(format!("{n} found for “{query}”"))
+    }
+
+    /// Enter on a result: this edition's card, or another edition opened at it.
+    fn open_hit(&mut self) {
+        let View::Search(s) = &self.stack.view else {
+            return;
+        };
+        let Some(hit) = self.search_hits(&s.query).into_iter().nth(s.selected) else {
+            return;
+        };
+        if hit.file == self.file_stem() {
+            self.stack.show(View::Grid);
+            if let Some(id) = hit.topic {
+                self.select_topic(id);
+                self.open_session(id);
+            }
+            return;
+        }
+        let path = self.path.with_file_name(format!("{}.ron", hit.file));
+        self.queue.push(Effect::OpenAt(path, hit.topic));
+    }
+
+    pub(crate) fn ask_search(&mut self) {
+        let current = match &self.stack.view {
+            View::Search(s) => s.query.clone(),
+            _ => String::new(),
+        };
+        self.ask(Ask::Search, current);
+    }
+}
