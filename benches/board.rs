@@ -319,7 +319,10 @@ const VOTE: [char; 2] = ['+', '-'];
 /// measure: the first key must change the cursor or the edition, and a
 /// whole cycle must bring the cursor back.
 fn check_keys(app: &mut App, keys: &[Event], what: &str) {
-    let state = |app: &App| app.board().map(|b| (b.cursor, b.save.generation));
+    let state = |app: &App| {
+        app.board()
+            .map(|b| (b.stack.grid.cursor, b.save.generation))
+    };
     let start = state(app);
     app.handle(&keys[0]);
     assert_ne!(state(app), start, "{what}: the first key changed nothing");

@@ -63,7 +63,11 @@ pub fn regions((w, h): (u16, u16), input_open: bool) -> Regions {
 /// A projected screen (present mode, the break screen): no chrome; only the
 /// input line, when one is open, at the bottom.
 pub fn projected((w, h): (u16, u16), input_open: bool) -> (Rect, Option<Rect>) {
-    let input_h = if input_open && h > INPUT_H { INPUT_H } else { 0 };
+    let input_h = if input_open && h > INPUT_H {
+        INPUT_H
+    } else {
+        0
+    };
     let body = Rect::new(0, 0, w, h - input_h);
     let input = (input_h > 0).then(|| Rect::new(0, h - input_h, w, input_h));
     (body, input)
@@ -249,7 +253,12 @@ pub fn parking_hit(area: Rect, selected: usize, parked: usize, x: u16, y: u16) -
     if x < area.x || x >= area.right() || y <= area.y || y >= area.bottom() {
         return None;
     }
-    let first = scroll(selected, parked, usize::from(area.height.saturating_sub(1)), 0);
+    let first = scroll(
+        selected,
+        parked,
+        usize::from(area.height.saturating_sub(1)),
+        0,
+    );
     let i = first + usize::from(y - area.y - 1);
     (i < parked).then_some(i)
 }

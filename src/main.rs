@@ -3,10 +3,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
-use openspace::config;
-use openspace::run::{self, Options, Start};
 use openspace::cli::{Cli, Command};
 use openspace::commands::{self, Failure, find_edition};
+use openspace::config;
+use openspace::run::{self, Options, Start};
 use openspace::storage;
 
 fn main() -> ExitCode {

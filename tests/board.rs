@@ -6,8 +6,8 @@ mod common;
 use common::*;
 use crossterm::event::Event;
 use openspace::app::Effect;
-use openspace::app::board::Focus;
 use openspace::app::keymap::Mode;
+use openspace::app::layers::grid::Focus;
 use openspace::model::{Edition, Placement};
 
 fn app() -> openspace::app::App {
@@ -25,8 +25,8 @@ fn the_capture_line_adds_the_example_topic_and_stays_open() {
     assert_eq!(app.mode(), Mode::Capture);
     // the line opens prefilled with the first free cell of the cursor's slot
     let prefill = board(&app)
-        .capture
-        .as_ref()
+        .stack
+        .capture()
         .unwrap()
         .input
         .value()
@@ -41,7 +41,7 @@ fn the_capture_line_adds_the_example_topic_and_stays_open() {
     assert_eq!(t.votes, 5);
     assert_eq!(where_is(&app, "Service mesh again"), "Atrium 10:30");
     assert_eq!(app.mode(), Mode::Capture, "Enter keeps the line open");
-    let toast = board(&app).toast.clone().unwrap();
+    let toast = toast_text(&app);
     assert!(
         toast.contains("Added “Service mesh again” to Atrium"),
         "{toast}"
@@ -53,7 +53,7 @@ fn the_capture_line_adds_the_example_topic_and_stays_open() {
 /// Empties the capture line whatever its content (tui-input has no "select all").
 fn board_mut_clear_capture(app: &mut openspace::app::App) {
     if let Some(b) = app.board_mut()
-        && let Some(c) = &mut b.capture
+        && let Some(c) = b.stack.capture_mut()
     {
         c.input = tui_input::Input::default();
     }
@@ -78,7 +78,7 @@ fn odd_capture_lines_are_never_rejected_and_lose_nothing() {
     let mut app = app();
     press(&mut app, "<Tab>a");
     assert_eq!(
-        board(&app).capture.as_ref().unwrap().input.value(),
+        board(&app).stack.capture().unwrap().input.value(),
         "",
         "no prefill from the parking lot"
     );
@@ -88,7 +88,7 @@ fn odd_capture_lines_are_never_rejected_and_lose_nothing() {
     type_text(&mut app, "     ");
     press(&mut app, "<Enter>");
     assert_eq!(topics(&app), before);
-    assert!(board(&app).toast.clone().unwrap().contains("title"));
+    assert!(toast_text(&app).contains("title"));
     assert_eq!(app.mode(), Mode::Capture);
     board_mut_clear_capture(&mut app);
 
@@ -96,13 +96,7 @@ fn odd_capture_lines_are_never_rejected_and_lose_nothing() {
     type_text(&mut app, "Roadmaps #Narnia @Ola");
     press(&mut app, "<Enter>");
     assert_eq!(where_is(&app, "Roadmaps #Narnia"), "parked");
-    assert!(
-        board(&app)
-            .toast
-            .clone()
-            .unwrap()
-            .contains("no space “Narnia”")
-    );
+    assert!(toast_text(&app).contains("no space “Narnia”"));
 
     // a time outside every slot stays in the title too
     type_text(&mut app, "Late talk 23:00");
@@ -129,21 +123,21 @@ fn up_recalls_earlier_lines_and_tab_completes() {
     type_text(&mut app, "First pitch @Marta");
     press(&mut app, "<Enter><Up>");
     assert_eq!(
-        board(&app).capture.as_ref().unwrap().input.value(),
+        board(&app).stack.capture().unwrap().input.value(),
         "First pitch @Marta"
     );
     press(&mut app, "<Down>");
-    assert_eq!(board(&app).capture.as_ref().unwrap().input.value(), "");
+    assert_eq!(board(&app).stack.capture().unwrap().input.value(), "");
     type_text(&mut app, "Second @Pi");
     press(&mut app, "<Tab>");
     assert_eq!(
-        board(&app).capture.as_ref().unwrap().input.value(),
+        board(&app).stack.capture().unwrap().input.value(),
         "Second @Piotr "
     );
     type_text(&mut app, "#Lib");
     press(&mut app, "<Tab>");
     assert_eq!(
-        board(&app).capture.as_ref().unwrap().input.value(),
+        board(&app).stack.capture().unwrap().input.value(),
         "Second @Piotr #Library "
     );
 }
@@ -155,7 +149,7 @@ fn while_typing_letters_are_text_not_commands() {
     board_mut_clear_capture(&mut app);
     let effects = press(&mut app, "qudm?");
     assert!(effects.is_empty(), "q must not quit while typing");
-    assert_eq!(board(&app).capture.as_ref().unwrap().input.value(), "qudm?");
+    assert_eq!(board(&app).stack.capture().unwrap().input.value(), "qudm?");
     let effects = press(&mut app, "<C-c>");
     assert_eq!(effects, vec![Effect::Quit], "Ctrl-C always quits");
 }
@@ -190,13 +184,7 @@ fn grab_move_and_drop_swaps_with_an_occupied_cell() {
     press(&mut app, "l<Enter>");
     assert_eq!(where_is(&app, "Service mesh in our cloud"), "Library 09:30");
     assert_eq!(where_is(&app, "Team tourism"), "Atrium 09:30");
-    assert!(
-        board(&app)
-            .toast
-            .clone()
-            .unwrap()
-            .contains("swapped with “Team tourism”")
-    );
+    assert!(toast_text(&app).contains("swapped with “Team tourism”"));
     // undo puts both back
     press(&mut app, "u");
     assert_eq!(where_is(&app, "Service mesh in our cloud"), "Atrium 09:30");
@@ -209,17 +197,11 @@ fn esc_cancels_a_move_and_breaks_refuse_a_drop() {
     let before = board(&app).edition.clone();
     press(&mut app, "mjjl<Esc>");
     assert_eq!(board(&app).edition, before);
-    assert_eq!(board(&app).cursor.col, 0, "the cursor goes back");
+    assert_eq!(board(&app).stack.grid.cursor.col, 0, "the cursor goes back");
     // the row below the first session is the coffee break
     press(&mut app, "mj<Enter>");
     assert_eq!(app.mode(), Mode::Grab, "still carrying");
-    assert!(
-        board(&app)
-            .toast
-            .clone()
-            .unwrap()
-            .contains("break or plenary")
-    );
+    assert!(toast_text(&app).contains("break or plenary"));
     assert_eq!(board(&app).edition, before);
 }
 
@@ -242,7 +224,7 @@ fn park_and_unpark() {
     assert_eq!(where_is(&app, "Service mesh in our cloud"), "parked");
     // in the parking lot (sorted by votes: 7 first), m grabs it to place it
     press(&mut app, "<Tab>");
-    assert_eq!(board(&app).focus, Focus::Parking);
+    assert_eq!(board(&app).stack.grid.focus, Focus::Parking);
     assert_eq!(
         board(&app).selected().unwrap().title,
         "Service mesh in our cloud"
@@ -260,7 +242,7 @@ fn a_pinned_card_does_not_move_until_unpinned() {
     assert!(titled(&app, "Service mesh in our cloud").pinned);
     press(&mut app, "m");
     assert_eq!(app.mode(), Mode::Board);
-    assert!(board(&app).toast.clone().unwrap().contains("pinned"));
+    assert!(toast_text(&app).contains("pinned"));
     press(&mut app, "p<S-Right>");
     assert_eq!(where_is(&app, "Service mesh in our cloud"), "Atrium 09:30");
     press(&mut app, "*p");
@@ -291,7 +273,7 @@ fn enter_on_an_empty_cell_starts_a_topic_there_and_esc_in_a_form_restores() {
     }
     press(&mut app, "<Enter>");
     assert_eq!(app.mode(), Mode::Form);
-    assert!(board(&app).form.as_ref().unwrap().error.is_some());
+    assert!(board(&app).stack.form().unwrap().error.is_some());
     assert_eq!(board(&app).edition, before);
 }
 
@@ -307,7 +289,7 @@ fn delete_asks_nothing_and_undo_brings_it_back() {
             .iter()
             .all(|t| t.title != "Service mesh in our cloud")
     );
-    assert!(board(&app).toast.clone().unwrap().contains("u undoes"));
+    assert!(toast_text(&app).contains("u undoes"));
     press(&mut app, "u");
     assert_eq!(board(&app).edition, before);
 }
@@ -379,7 +361,7 @@ fn do_change(app: &mut openspace::app::App, keys: &str, what: &str) {
         "add space" | "add slot" | "rename space" | "edit slot" => {
             press(app, &keys[..2]);
             if let Some(b) = app.board_mut()
-                && let Some(p) = &mut b.prompt
+                && let Some(p) = b.stack.prompt_mut()
             {
                 p.input = tui_input::Input::default();
             }
@@ -392,9 +374,9 @@ fn do_change(app: &mut openspace::app::App, keys: &str, what: &str) {
             type_text(app, text);
             press(app, "<Enter>");
             assert!(
-                board(app).prompt.is_none(),
+                board(app).stack.prompt().is_none(),
                 "{what}: {:?}",
-                board(app).prompt
+                board(app).stack.prompt()
             );
             press(app, "<Esc>");
         }
@@ -451,17 +433,21 @@ fn navigation_keys_stay_on_the_board() {
     let mut app = app();
     press(&mut app, "G");
     let last = board(&app).index.rows.len() - 1;
-    assert_eq!(board(&app).cursor.row, last);
+    assert_eq!(board(&app).stack.grid.cursor.row, last);
     press(&mut app, "g");
-    assert_eq!(board(&app).cursor.row, 0);
+    assert_eq!(board(&app).stack.grid.cursor.row, 0);
     press(&mut app, "3");
-    assert_eq!(board(&app).cursor.col, 2);
+    assert_eq!(board(&app).stack.grid.cursor.col, 2);
     press(&mut app, "9");
-    assert_eq!(board(&app).cursor.col, 2, "no space 9");
+    assert_eq!(board(&app).stack.grid.cursor.col, 2, "no space 9");
     press(&mut app, "llllll");
-    assert_eq!(board(&app).cursor.col, 2, "never past the last space");
+    assert_eq!(
+        board(&app).stack.grid.cursor.col,
+        2,
+        "never past the last space"
+    );
     press(&mut app, "<PageDown><PageDown><PageUp>");
-    assert!(board(&app).cursor.row <= last);
+    assert!(board(&app).stack.grid.cursor.row <= last);
 }
 
 #[test]
@@ -493,7 +479,7 @@ fn a_read_only_board_changes_nothing() {
     type_text(&mut app, "Nope");
     press(&mut app, "<Enter><Esc>");
     assert_eq!(board(&app).edition, before);
-    assert!(board(&app).toast.clone().unwrap().starts_with("Read-only"));
+    assert!(toast_text(&app).starts_with("Read-only"));
     assert_eq!(board(&app).save.generation, 0, "nothing to save");
 }
 
@@ -533,7 +519,11 @@ fn the_parked_topic_stays_selected_while_votes_reorder_the_lot() {
         press(&mut app, "+");
     }
     assert_eq!(board(&app).selected().unwrap().title, "Staying technical");
-    assert_eq!(board(&app).parking_sel, 0, "now first, with 8 votes");
+    assert_eq!(
+        board(&app).stack.grid.parking_sel,
+        0,
+        "now first, with 8 votes"
+    );
     assert!(matches!(
         titled(&app, "Staying technical").placement,
         Placement::Parked
@@ -568,7 +558,7 @@ fn only_words_typed_and_not_entered_make_a_draft() {
     }
     assert_eq!(fresh.mode(), Mode::Capture);
     assert_eq!(
-        board(&fresh).capture.as_ref().unwrap().input.value(),
+        board(&fresh).stack.capture().unwrap().input.value(),
         "Recovered words"
     );
 }
@@ -586,8 +576,8 @@ fn the_mouse_selects_drags_and_picks_from_the_parking_lot() {
         })
     };
     // find the screen position of the Library 09:30 cell from the layout
-    let g = openspace::ui::layout::current_grid(board(&app));
-    let (y, _) = g.row_band(board(&app).cursor.row).unwrap();
+    let g = board(&app).current_grid();
+    let (y, _) = g.row_band(board(&app).stack.grid.cursor.row).unwrap();
     let x_library = g.col_x(1).unwrap() + 1;
     let x_garden = g.col_x(2).unwrap() + 1;
     app.handle(&mouse(
@@ -601,23 +591,29 @@ fn the_mouse_selects_drags_and_picks_from_the_parking_lot() {
     app.handle(&mouse(MouseEventKind::Up(MouseButton::Left), x_garden, y));
     assert_eq!(where_is(&app, "Team tourism"), "Garden 09:30");
     // a click in the parking lot selects the topic there
-    let area = openspace::ui::layout::regions(board(&app)).parking.unwrap();
+    let area = board(&app).regions().parking.unwrap();
     app.handle(&mouse(
         MouseEventKind::Down(MouseButton::Left),
         area.x + 3,
         area.y + 1,
     ));
-    assert_eq!(board(&app).focus, openspace::app::board::Focus::Parking);
+    assert_eq!(
+        board(&app).stack.grid.focus,
+        openspace::app::layers::grid::Focus::Parking
+    );
     assert_eq!(board(&app).selected().unwrap().title, "Staying technical");
     // with the mouse off (F2), clicks do nothing
     press(&mut app, "<Tab><F2>");
-    let before = board(&app).cursor;
+    let before = board(&app).stack.grid.cursor;
     app.handle(&mouse(
         MouseEventKind::Down(MouseButton::Left),
         x_library,
         y,
     ));
-    assert_eq!(board(&app).focus, openspace::app::board::Focus::Grid);
-    assert_eq!(board(&app).cursor, before);
+    assert_eq!(
+        board(&app).stack.grid.focus,
+        openspace::app::layers::grid::Focus::Grid
+    );
+    assert_eq!(board(&app).stack.grid.cursor, before);
     assert_ne!(before.col, 1);
 }

@@ -8,6 +8,7 @@ use common::*;
 use jiff::civil::{DateTime, date, time};
 use openspace::app::day::Urgency;
 use openspace::app::keymap::Mode;
+use openspace::app::stack::View;
 use openspace::app::{App, Effect};
 use openspace::storage;
 
@@ -33,9 +34,9 @@ fn now_next_and_t_jumps_to_now() {
     assert_eq!(b.now_slot().map(|s| s.times()), Some("10:30–11:15".into()));
     assert_eq!(b.next_slot().map(|s| s.day), Some(date(2026, 5, 15)));
     press(&mut app, "g");
-    assert_eq!(board(&app).cursor.row, 0);
+    assert_eq!(board(&app).stack.grid.cursor.row, 0);
     press(&mut app, "t");
-    let row = board(&app).cursor.row;
+    let row = board(&app).stack.grid.cursor.row;
     let slot = &board(&app).edition.slots[board(&app).index.rows[row]];
     assert_eq!(slot.times(), "10:30–11:15");
 }
@@ -45,7 +46,7 @@ fn the_countdown_changes_state_and_rings_twice() {
     let mut app = app_at(at(10, 0, 0));
     // 09:30–10:15 is on: 15 minutes left
     assert!(tick(&mut app, at(10, 0, 0)).is_empty());
-    let clock = board(&app).clock().unwrap();
+    let clock = board(&app).remaining().unwrap();
     assert_eq!(
         (clock.text.as_str(), clock.urgency),
         ("15:00", Urgency::Normal)
@@ -56,14 +57,20 @@ fn the_countdown_changes_state_and_rings_twice() {
         vec![Effect::Bell],
         "the bell at five minutes"
     );
-    assert_eq!(board(&app).clock().unwrap().urgency, Urgency::FiveMinutes);
+    assert_eq!(
+        board(&app).remaining().unwrap().urgency,
+        Urgency::FiveMinutes
+    );
     assert!(tick(&mut app, at(10, 10, 1)).is_empty(), "once");
     assert_eq!(
-        board(&app).clock().map(|c| c.urgency),
+        board(&app).remaining().map(|c| c.urgency),
         Some(Urgency::FiveMinutes)
     );
     tick(&mut app, at(10, 14, 30));
-    assert_eq!(board(&app).clock().unwrap().urgency, Urgency::LastMinute);
+    assert_eq!(
+        board(&app).remaining().unwrap().urgency,
+        Urgency::LastMinute
+    );
     // the coffee break starts at 10:15: the next countdown begins, the end rang
     assert_eq!(
         tick(&mut app, at(10, 15, 0)),
@@ -81,17 +88,17 @@ fn a_timer_counts_down_then_counts_overtime_and_survives_a_restart() {
     let timer = board(&app).edition.timer.expect("a timer");
     assert_eq!(timer.end, at(10, 45, 0));
     tick(&mut app, at(10, 46, 5));
-    let c = board(&app).clock().unwrap();
+    let c = board(&app).remaining().unwrap();
     assert_eq!((c.text.as_str(), c.urgency), ("+01:05", Urgency::Overtime));
     // stored as wall-clock times: a new board from the saved file has it
     let text = storage::to_ron(&board(&app).edition).unwrap();
     let mut again = board_app(storage::from_ron(&text).unwrap(), (120, 40));
     again.set_now(at(10, 46, 5));
-    assert_eq!(board(&again).clock().unwrap().text, "+01:05");
+    assert_eq!(board(&again).remaining().unwrap().text, "+01:05");
     // +5 gives five more minutes; empty goes back to the schedule
     press(&mut app, "T");
     if let Some(b) = app.board_mut()
-        && let Some(p) = &mut b.prompt
+        && let Some(p) = b.stack.prompt_mut()
     {
         p.input = tui_input::Input::default();
     }
@@ -100,7 +107,7 @@ fn a_timer_counts_down_then_counts_overtime_and_survives_a_restart() {
     assert_eq!(board(&app).edition.timer.unwrap().end, at(10, 50, 0));
     press(&mut app, "T");
     if let Some(b) = app.board_mut()
-        && let Some(p) = &mut b.prompt
+        && let Some(p) = b.stack.prompt_mut()
     {
         p.input = tui_input::Input::default();
     }
@@ -127,7 +134,7 @@ fn running_late_is_one_undoable_step() {
         .find(|s| s.day == date(2026, 5, 14) && s.start == time(10, 30, 0, 0))
         .unwrap();
     assert_eq!(session.end, time(11, 30, 0, 0));
-    assert!(board(&app).toast.clone().unwrap().contains("Shifted"));
+    assert!(toast_text(&app).contains("Shifted"));
     press(&mut app, "u");
     assert_eq!(board(&app).edition, before);
 }
@@ -149,7 +156,7 @@ fn later_slots_hide_while_the_marketplace_fills() {
 fn present_mode_keeps_the_editing_keys() {
     let mut app = app_at(at(9, 40, 0));
     press(&mut app, "P");
-    assert!(board(&app).present);
+    assert!((board(&app).stack.view == View::Present));
     press(&mut app, "a");
     assert_eq!(app.mode(), Mode::Capture);
     type_text(&mut app, "Late pitch @Ada");
@@ -161,11 +168,14 @@ fn present_mode_keeps_the_editing_keys() {
             .iter()
             .any(|t| t.title == "Late pitch")
     );
-    assert!(board(&app).present, "still presenting");
+    assert!(
+        (board(&app).stack.view == View::Present),
+        "still presenting"
+    );
     press(&mut app, "<Esc>");
-    assert!(!board(&app).present);
+    assert!(!(board(&app).stack.view == View::Present));
     press(&mut app, "<F5>");
-    assert!(board(&app).present);
+    assert!((board(&app).stack.view == View::Present));
 }
 
 #[test]

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use jiff::civil::{date, time};
-use openspace::app::board::View;
 use openspace::app::keymap::Mode;
-use openspace::app::run::open_board;
+use openspace::app::stack::{ListView, View};
 use openspace::app::{App, Effect, Screen};
 use openspace::history::search::Field;
 use openspace::model::Status;
+use openspace::run::open_board;
 use openspace::storage;
 
 fn shipped_path() -> PathBuf {
@@ -60,7 +60,7 @@ fn a_past_edition_opens_for_review_and_e_allows_editing() {
     let before = board(&app).edition.clone();
     press(&mut app, "+d");
     assert_eq!(board(&app).edition, before);
-    assert!(board(&app).toast.clone().unwrap().starts_with("REVIEW"));
+    assert!(toast_text(&app).starts_with("REVIEW"));
     press(&mut app, "E+");
     assert_ne!(
         board(&app).edition,
@@ -127,18 +127,12 @@ fn the_opening_circle_review_updates_the_new_edition_only() {
     // a point that was closed in 2019 cannot be changed from here
     let closed = items.iter().position(|i| i.carried.is_none()).unwrap();
     if let Some(b) = app.board_mut() {
-        b.view = View::Review { selected: closed };
+        b.stack.view = View::Review(ListView { selected: closed });
     }
     let before = board(&app).edition.clone();
     press(&mut app, "x");
     assert_eq!(board(&app).edition, before);
-    assert!(
-        board(&app)
-            .toast
-            .clone()
-            .unwrap()
-            .contains("not carried over")
-    );
+    assert!(toast_text(&app).contains("not carried over"));
     // the 2019 file is the archive: untouched
     assert_eq!(
         std::fs::read(dir.path().join("tlm-2019.ron")).unwrap(),
@@ -183,7 +177,7 @@ fn search_finds_every_edition_ranked_and_opens_at_the_card() {
     type_text(&mut app, "tourism");
     press(&mut app, "<Enter>");
     assert_eq!(app.mode(), Mode::Search);
-    let hits = board(&app).search_hits();
+    let hits = board(&app).search_hits("tourism");
     // titles first, newest edition first among equals
     assert_eq!(hits[0].field, Field::Title);
     assert_eq!(hits[0].title, "Team tourism, the sequel");
@@ -210,7 +204,7 @@ fn a_recurring_topic_says_where_it_was_before() {
     press(&mut app, "a");
     type_text(&mut app, "Team tourism @Sylwia");
     press(&mut app, "<Enter>");
-    let toast = board(&app).toast.clone().unwrap();
+    let toast = toast_text(&app);
     assert!(
         toast.contains(
             "also in Tech Leaders’ Meeting 2019: Team tourism — 21 votes, 3 action points"
@@ -219,7 +213,7 @@ fn a_recurring_topic_says_where_it_was_before() {
     );
     type_text(&mut app, "Something entirely new");
     press(&mut app, "<Enter>");
-    assert!(!board(&app).toast.clone().unwrap().contains("also in"));
+    assert!(!toast_text(&app).contains("also in"));
 }
 
 #[test]

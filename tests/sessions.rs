@@ -6,8 +6,9 @@ mod common;
 use common::*;
 use jiff::civil::{date, time};
 use openspace::app::App;
-use openspace::app::board::{Grouping, StatusFilter, View};
 use openspace::app::keymap::Mode;
+use openspace::app::layers::plan::{Grouping, PlanView, StatusFilter};
+use openspace::app::stack::View;
 use openspace::model::Status;
 
 /// The small edition, on its first day at 11:30 (both morning slots have ended).
@@ -29,7 +30,12 @@ fn actions(
 }
 
 fn toast(app: &App) -> String {
-    board(app).toast.clone().unwrap_or_default()
+    board(app)
+        .stack
+        .toast
+        .as_ref()
+        .map(|t| t.text.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -83,7 +89,7 @@ fn odd_action_lines() {
     assert!(toast(&app).contains("Type what is to be done"));
     assert_eq!(app.mode(), Mode::ActionLine);
     if let Some(b) = app.board_mut()
-        && let Some(c) = &mut b.capture
+        && let Some(c) = b.stack.capture_mut()
     {
         c.input = tui_input::Input::default();
     }
@@ -135,7 +141,7 @@ fn action_points_are_marked_edited_reordered_and_deleted_with_undo() {
     );
     // edit: the prompt holds the point as a line
     press(&mut app, "r");
-    assert_eq!(board(&app).prompt.as_ref().unwrap().input.value(), "Second");
+    assert_eq!(board(&app).stack.prompt().unwrap().input.value(), "Second");
     type_text(&mut app, " half @Piotr");
     press(&mut app, "<Enter>");
     assert_eq!(
@@ -183,7 +189,7 @@ fn notes_are_written_in_place_and_kept_on_esc() {
         [openspace::app::Effect::EditNotes { .. }]
     ));
     if let Some(b) = app.board_mut() {
-        let id = b.session.as_ref().unwrap().topic;
+        let id = b.stack.session().unwrap().topic;
         b.notes_from_editor(id, "From the editor\n");
     }
     assert_eq!(
@@ -207,8 +213,8 @@ fn participants_and_votes_from_the_session() {
     press(&mut app, "<Enter>");
     assert!(
         board(&app)
-            .prompt
-            .as_ref()
+            .stack
+            .prompt()
             .unwrap()
             .error
             .as_ref()
@@ -274,11 +280,11 @@ fn the_action_plan_groups_filters_and_marks_done() {
     assert_eq!(items(&app), vec!["Late thing", "Later thing", "Tour guide"]);
     press(&mut app, "g");
     assert!(matches!(
-        board(&app).view,
-        View::Plan {
+        board(&app).stack.view,
+        View::Plan(PlanView {
             grouping: Grouping::Owner,
             ..
-        }
+        })
     ));
     // Marta first, then Ola's (by due date, undated last)
     assert_eq!(items(&app), vec!["Later thing", "Late thing", "Tour guide"]);
@@ -294,11 +300,11 @@ fn the_action_plan_groups_filters_and_marks_done() {
     assert_eq!(items(&app).len(), 2, "the open filter hides it now");
     press(&mut app, "f");
     assert!(matches!(
-        board(&app).view,
-        View::Plan {
+        board(&app).stack.view,
+        View::Plan(PlanView {
             status: StatusFilter::All,
             ..
-        }
+        })
     ));
     assert_eq!(items(&app).len(), 3);
     press(&mut app, "<Enter>");
@@ -337,8 +343,9 @@ fn sessions_that_ended_without_notes_owe_a_report() {
     press(&mut app, "R");
     assert_eq!(app.mode(), Mode::Reports);
     // at 11:30 both placed sessions (09:30–10:15) have ended without notes
-    let owed =
-        |app: &App| openspace::app::views::reports_owed(&board(app).edition, board(app).now).len();
+    let owed = |app: &App| {
+        openspace::app::layers::reports::reports_owed(&board(app).edition, board(app).now).len()
+    };
     assert_eq!(owed(&app), 2);
     press(&mut app, "n");
     assert_eq!(app.mode(), Mode::Notes);

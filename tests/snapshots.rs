@@ -343,7 +343,7 @@ fn opened(
     today: jiff::civil::Date,
     size: (u16, u16),
 ) -> App {
-    let (board, _lock) = openspace::app::run::open_board(path, dir, today).expect("opens");
+    let (board, _lock) = openspace::run::open_board(path, dir, today).expect("opens");
     let mut app = App::new(Screen::Board(Box::new(board)), size, today);
     app.set_now(today.to_datetime(jiff::civil::time(9, 0, 0, 0)));
     app

@@ -179,7 +179,13 @@ impl App {
         let hit = board.current_grid().hit(m.column, m.row);
         let parking = board.regions().parking.and_then(|area| {
             let g = &board.stack.grid;
-            crate::geometry::parking_hit(area, g.parking_sel, board.index.parked.len(), m.column, m.row)
+            crate::geometry::parking_hit(
+                area,
+                g.parking_sel,
+                board.index.parked.len(),
+                m.column,
+                m.row,
+            )
         });
         match m.kind {
             MouseEventKind::Down(MouseButton::Left) => {

@@ -110,7 +110,10 @@ pub enum Overlay {
     /// A topic waiting for the one it will be merged with.
     Merge(Grab),
     /// Two topics about to be merged: the one kept, the one merged into it.
-    ConfirmMerge { keep: TopicId, other: TopicId },
+    ConfirmMerge {
+        keep: TopicId,
+        other: TopicId,
+    },
     /// The form that starts the next edition from this one.
     NextEdition(NewForm),
     /// Quitting while the last changes are not on disk.

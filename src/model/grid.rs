@@ -3,9 +3,9 @@
 
 use jiff::civil::{Date, Time};
 
-use super::hhmm::format_hhmm;
 use super::edition::{Edition, Slot, SlotKind, Space};
 use super::error::{ModelError, ModelResult};
+use super::hhmm::format_hhmm;
 use super::ids::{SlotId, SpaceId, TopicId, slug, unique};
 use super::topic::Placement;
 

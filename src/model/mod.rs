@@ -2,11 +2,11 @@
 
 mod actions;
 pub mod carry;
-pub mod hhmm;
 mod due;
 mod edition;
 mod error;
 mod grid;
+pub mod hhmm;
 mod history;
 mod ids;
 mod merge;

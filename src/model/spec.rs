@@ -3,8 +3,8 @@
 
 use jiff::civil::Time;
 
-use super::hhmm::parse_hhmm;
 use super::edition::SlotKind;
+use super::hhmm::parse_hhmm;
 
 /// A space as typed: a name and maybe a capacity.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -40,7 +40,8 @@ pub(super) fn edit_in_editor(text: &str, mouse: bool) -> Result<String, String> 
     } else {
         format!("{text}\n")
     };
-    let path = crate::storage::scratch(&text).map_err(|e| format!("cannot write the notes for {editor}: {e}"))?;
+    let path = crate::storage::scratch(&text)
+        .map_err(|e| format!("cannot write the notes for {editor}: {e}"))?;
     restore_terminal();
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi");

@@ -5,11 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::draw::{fill, line, put, put_right};
-use crate::geometry::Grid;
 use super::theme::Theme;
 use crate::app::board::Board;
 use crate::app::day::Urgency;
 use crate::app::keymap::Keymap;
+use crate::geometry::Grid;
 
 pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.heading);

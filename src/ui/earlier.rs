@@ -199,7 +199,14 @@ pub fn compare(board: &Board, scroll: usize, area: Rect, theme: &Theme, buf: &mu
                     crate::text::truncate(b, col)
                 );
                 // the first row names the two editions
-                (row, if i + first == 0 { theme.heading } else { theme.base })
+                (
+                    row,
+                    if i + first == 0 {
+                        theme.heading
+                    } else {
+                        theme.base
+                    },
+                )
             }
             Line::Heading(t) => (t.clone(), theme.heading),
             Line::Item(t) => (t.clone(), theme.base),

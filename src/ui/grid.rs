@@ -4,10 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
 
 use super::draw::{fill, line, put, put_right};
-use crate::geometry::{Band, Grid};
 use super::theme::Theme;
 use crate::app::board::Board;
 use crate::app::layers::grid::Focus;
+use crate::geometry::{Band, Grid};
 use crate::model::{SlotKind, Topic};
 use crate::text::{truncate, wrap};
 
@@ -196,7 +196,9 @@ fn cell(
     buf: &mut Buffer,
 ) {
     let w = g.col_w;
-    let here = board.stack.grid.focus == Focus::Grid && board.stack.grid.cursor.row == row && board.stack.grid.cursor.col == col;
+    let here = board.stack.grid.focus == Focus::Grid
+        && board.stack.grid.cursor.row == row
+        && board.stack.grid.cursor.col == col;
     let topic = board
         .index
         .at(row, col)

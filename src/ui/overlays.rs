@@ -261,10 +261,21 @@ pub fn help(f: &mut Frame, help: &HelpView, theme: &Theme) {
     let viewport = (full.width, full.height);
     let (rows, columns) = crate::geometry::help_page(viewport);
     let area = crate::geometry::help_box(viewport);
-    let inner = boxed(f, area, "Keys · Esc closes · ↑↓ PgUp PgDn Home End scroll", theme);
+    let inner = boxed(
+        f,
+        area,
+        "Keys · Esc closes · ↑↓ PgUp PgDn Home End scroll",
+        theme,
+    );
     let col_w = inner.width / u16::try_from(columns).unwrap_or(1).max(1);
     let first = help.first(viewport);
-    for (i, (text, kind)) in help.lines.iter().skip(first).take(rows * columns).enumerate() {
+    for (i, (text, kind)) in help
+        .lines
+        .iter()
+        .skip(first)
+        .take(rows * columns)
+        .enumerate()
+    {
         let col = u16::try_from(i / rows.max(1)).unwrap_or(0);
         let row = u16::try_from(i % rows.max(1)).unwrap_or(0);
         let style = match kind {

@@ -59,27 +59,29 @@ pub fn render(board: &Board, view: &PlanView, area: Rect, theme: &Theme, buf: &m
             } => {
                 let here = item == *selected;
                 // by session the owner is said; by owner, the session it came from
+                let lead = match grouping {
+                    Grouping::Session => {
+                        point.owner.clone().unwrap_or_else(|| "no owner yet".into())
+                    }
+                    Grouping::Owner => topic
+                        .map(|t| t.title.clone())
+                        .or_else(|| {
+                            point
+                                .origin
+                                .as_ref()
+                                .map(|o| format!("{} (carried)", o.topic))
+                        })
+                        .unwrap_or_default(),
+                };
                 let mut text = format!(
-                    "{} {} {}",
+                    "{} {} {} — {lead}",
                     if here { "▶" } else { " " },
                     point.status.glyph(),
-                    point.line(*grouping == Grouping::Session, Some(today))
+                    point.text
                 );
-                match (grouping, &point.owner) {
-                    (Grouping::Session, Some(_)) => {}
-                    (Grouping::Session, None) => text.push_str(" — no owner yet"),
-                    (Grouping::Owner, _) => {
-                        let from = topic
-                            .map(|t| t.title.clone())
-                            .or_else(|| {
-                                point
-                                    .origin
-                                    .as_ref()
-                                    .map(|o| format!("{} (carried)", o.topic))
-                            })
-                            .unwrap_or_default();
-                        text.push_str(&format!(" · from {from}"));
-                    }
+                let facts = point.facts(false, Some(today));
+                if !facts.is_empty() {
+                    text.push_str(&format!(", {facts}"));
                 }
                 if here {
                     selected_at = lines.len();

@@ -116,7 +116,10 @@ pub fn render(f: &mut Frame, board: &Board, view: &SessionView, within: Rect, th
     ));
     if t.actions.is_empty() {
         lines.push((
-            format!("none yet: o adds them ({})", crate::app::grammar::ACTION_LINE),
+            format!(
+                "none yet: o adds them ({})",
+                crate::app::grammar::ACTION_LINE
+            ),
             theme.dim,
         ));
     }

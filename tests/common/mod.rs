@@ -145,3 +145,13 @@ pub fn where_is(app: &App, title: &str) -> String {
         ),
     }
 }
+
+/// The message line's text now.
+pub fn toast_text(app: &App) -> String {
+    board(app)
+        .stack
+        .toast
+        .as_ref()
+        .map(|t| t.text.clone())
+        .expect("a message on the message line")
+}

@@ -217,11 +217,7 @@ pub fn resolve(
 pub fn cell_text(edition: &Edition, slot: &SlotId, space: &SpaceId) -> Option<String> {
     let slot = edition.slot(slot).filter(|s| s.kind.is_session())?;
     let space = edition.space(space)?;
-    Some(format!(
-        "#{} {}",
-        space.name,
-        hhmm::format_hhmm(slot.start)
-    ))
+    Some(format!("#{} {}", space.name, hhmm::format_hhmm(slot.start)))
 }
 
 /// Tab completion of the word before the cursor: "@Ma" → "@Marta ",

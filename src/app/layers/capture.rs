@@ -185,7 +185,10 @@ impl Board {
     fn add_action_point(&mut self, topic: TopicId, line: &str) -> bool {
         let parsed = action_line::parse(line, self.today());
         if parsed.draft.text.trim().is_empty() {
-            self.toast(format!("Type what is to be done first: {}", crate::app::grammar::ACTION_LINE));
+            self.toast(format!(
+                "Type what is to be done first: {}",
+                crate::app::grammar::ACTION_LINE
+            ));
             return false;
         }
         let text = parsed.draft.text.clone();

@@ -67,7 +67,12 @@ impl Board {
     /// The grid as it is drawn now.
     pub fn current_grid(&self) -> geometry::Grid {
         let g = &self.stack.grid;
-        geometry::grid(self.shape(), self.regions().grid, g.scroll_row, g.scroll_col)
+        geometry::grid(
+            self.shape(),
+            self.regions().grid,
+            g.scroll_row,
+            g.scroll_col,
+        )
     }
 
     /// Scrolls so that the cursor's row and space are on screen.

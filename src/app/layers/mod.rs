@@ -78,8 +78,13 @@ impl Board {
                     // the board and open layers over itself; it goes back in
                     // place unless it closed
                     let mut layer = self.stack.overlays.remove(i);
-                    let outcome = self.on_overlay(&mut layer, action).or_common(self, keymap, here, action);
-                    if matches!(outcome, Outcome::Stay | Outcome::PassDown | Outcome::Unclaimed) {
+                    let outcome = self
+                        .on_overlay(&mut layer, action)
+                        .or_common(self, keymap, here, action);
+                    if matches!(
+                        outcome,
+                        Outcome::Stay | Outcome::PassDown | Outcome::Unclaimed
+                    ) {
                         let at = i.min(self.stack.overlays.len());
                         self.stack.overlays.insert(at, layer);
                     }
@@ -208,7 +213,7 @@ impl Board {
     pub(crate) fn view_len(&self) -> usize {
         match &self.stack.view {
             View::Grid | View::Present | View::Break { .. } => 0,
-            View::Plan(p) => self.plan_items(p).len(),
+            View::Plan(p) => self.plan_items_of(p).len(),
             View::Tally(_) => self.edition.topics.len(),
             View::Reports(_) => super::layers::reports::reports_owed(&self.edition, self.now).len(),
             View::Review(_) => self.review_items().len(),

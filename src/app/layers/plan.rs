@@ -199,7 +199,15 @@ impl Board {
     }
 
     /// The action points the plan shows now, in order.
-    pub fn plan_items(&self, p: &PlanView) -> Vec<ActionId> {
+    pub fn plan_items(&self) -> Vec<ActionId> {
+        match &self.stack.view {
+            View::Plan(p) => self.plan_items_of(p),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The action points a plan with these filters shows, in order.
+    pub fn plan_items_of(&self, p: &PlanView) -> Vec<ActionId> {
         plan_rows(
             &self.edition,
             p.grouping,
@@ -219,7 +227,7 @@ impl Board {
         let View::Plan(p) = &self.stack.view else {
             return None;
         };
-        self.plan_items(p).get(p.selected).copied()
+        self.plan_items_of(p).get(p.selected).copied()
     }
 
     fn open_plan_session(&mut self) {
@@ -243,7 +251,7 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use super::*;
-        use crate::model::testing::sample;
+    use crate::model::testing::sample;
     use crate::model::{ActionDraft, Status};
     use jiff::civil::date;
 
@@ -312,5 +320,4 @@ mod tests {
         assert_eq!(olas.len(), 3, "a heading and Ola's two points");
         let _ = (late, early, Status::Open);
     }
-
 }

@@ -37,7 +37,9 @@ impl Ask {
             Ask::EditSlot(_) => "Slot times (10:00-10:45, =Label for a break or plenary!)".into(),
             Ask::Participants(_) => "How many took part".into(),
             Ask::EditAction(_) => format!("Action point ({})", crate::app::grammar::ACTION_LINE),
-            Ask::Timer => "Timer (45m, 1h30m, +5, -5, until 11:45; empty: follow the schedule)".into(),
+            Ask::Timer => {
+                "Timer (45m, 1h30m, +5, -5, until 11:45; empty: follow the schedule)".into()
+            }
             Ask::RunningLate => "Running late by how many minutes (negative: ahead)".into(),
             Ask::Announcements => "Announcements (up to three, separated by |)".into(),
             Ask::Search => "Search every edition".into(),

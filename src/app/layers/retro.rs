@@ -54,5 +54,4 @@ impl Board {
             self.toast("Line deleted — u undoes");
         }
     }
-
 }

@@ -106,5 +106,4 @@ impl Board {
         }
         self.stack.show(View::Review(Default::default()));
     }
-
 }

@@ -44,8 +44,7 @@ pub fn notes_area(text: &str) -> TextArea<'static> {
 impl Board {
     /// Opens a session over what is shown (one session at a time).
     pub(crate) fn open_session(&mut self, topic: TopicId) {
-        self.stack
-            .close_where(|o| matches!(o, Overlay::Session(_)));
+        self.stack.close_where(|o| matches!(o, Overlay::Session(_)));
         self.open(Overlay::Session(SessionView::new(topic)));
     }
 
@@ -168,7 +167,11 @@ impl Board {
         self.ask(Ask::EditAction(id), line);
     }
 
-    pub(crate) fn submit_edit_action(&mut self, id: ActionId, text: &str) -> Result<String, String> {
+    pub(crate) fn submit_edit_action(
+        &mut self,
+        id: ActionId,
+        text: &str,
+    ) -> Result<String, String> {
         let parsed = action_line::parse(text, self.today());
         if parsed.draft.text.trim().is_empty() {
             return Err("An action point needs some text".into());
@@ -265,7 +268,11 @@ impl Board {
         self.ask(Ask::Participants(id), value);
     }
 
-    pub(crate) fn submit_participants(&mut self, id: TopicId, text: &str) -> Result<String, String> {
+    pub(crate) fn submit_participants(
+        &mut self,
+        id: TopicId,
+        text: &str,
+    ) -> Result<String, String> {
         let count = match text.trim() {
             "" => None,
             t => Some(
@@ -288,7 +295,10 @@ impl Board {
             return;
         }
         self.open_session(topic);
-        let saved = self.topic(topic).map(|t| t.notes.clone()).unwrap_or_default();
+        let saved = self
+            .topic(topic)
+            .map(|t| t.notes.clone())
+            .unwrap_or_default();
         let area = notes_area(text.unwrap_or(&saved));
         if let Some(view) = self.stack.session_mut() {
             view.notes = Some(area);
