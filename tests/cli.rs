@@ -935,3 +935,15 @@ fn help_says_where_the_config_file_is() {
         "{text}"
     );
 }
+
+#[test]
+fn search_in_text_whose_lowercase_is_longer_finds_it_without_a_panic() {
+    let s = Sandbox::new();
+    let mut e = board();
+    let id = e.topics[0].id;
+    e.set_notes(id, &format!("{}x", "İ".repeat(100))).unwrap();
+    s.save("dotted.ron", &e);
+    let out = ran(s.run().args(["search", "x"])).expect_code(0);
+    assert!(out.stdout.contains("notes"), "{}", out.stdout);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+}

@@ -50,12 +50,43 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// Where `query` (already lowercase) first occurs in `text`, case-insensitively:
+/// the range of characters of `text` itself. Lowercasing can change a
+/// text's length ("İ" becomes two characters), so positions are found in
+/// the folded text and mapped back to the original characters, never used
+/// to slice the original directly.
+fn find_folded(text: &str, query: &str) -> Option<(usize, usize)> {
+    if text.is_ascii() {
+        // bytes are characters, and folding keeps every length
+        let at = text.to_ascii_lowercase().find(query)?;
+        return Some((at, at + query.len()));
+    }
+    // each folded character, with the index of the original character it came from
+    let folded: Vec<(usize, char)> = text
+        .chars()
+        .enumerate()
+        .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, l)))
+        .collect();
+    let q: Vec<char> = query.chars().collect();
+    if q.is_empty() || q.len() > folded.len() {
+        return None;
+    }
+    let at = (0..=folded.len() - q.len()).find(|&i| {
+        folded[i..i + q.len()]
+            .iter()
+            .map(|(_, c)| *c)
+            .eq(q.iter().copied())
+    })?;
+    let start = folded[at].0;
+    let end = folded[at + q.len() - 1].0 + 1;
+    Some((start, end))
+}
+
 /// How well `text` holds the query: a whole word scores more than part of one.
 fn score_in(text: &str, query: &str) -> Option<u32> {
-    let lower = text.to_lowercase();
-    let at = lower.find(query)?;
-    let before = lower[..at].chars().next_back();
-    let after = lower[at + query.len()..].chars().next();
+    let (start, end) = find_folded(text, query)?;
+    let before = start.checked_sub(1).and_then(|i| text.chars().nth(i));
+    let after = text.chars().nth(end);
     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     let mut score = 10;
     if boundary(before) {
@@ -64,7 +95,7 @@ fn score_in(text: &str, query: &str) -> Option<u32> {
     if boundary(after) {
         score += 5;
     }
-    if at == 0 {
+    if start == 0 {
         score += 5;
     }
     Some(score)
@@ -74,18 +105,14 @@ fn score_in(text: &str, query: &str) -> Option<u32> {
 fn snippet(text: &str, query: &str) -> String {
     let line = text
         .lines()
-        .find(|l| l.to_lowercase().contains(query))
+        .find(|l| find_folded(l, query).is_some())
         .unwrap_or(text)
         .trim();
     let chars: Vec<char> = line.chars().collect();
     if chars.len() <= 80 {
         return line.to_string();
     }
-    let lower: Vec<char> = line.to_lowercase().chars().collect();
-    let q: Vec<char> = query.chars().collect();
-    let pos = (0..lower.len())
-        .find(|&i| lower[i..].starts_with(&q))
-        .unwrap_or(0);
+    let pos = find_folded(line, query).map_or(0, |(start, _)| start);
     let start = pos.saturating_sub(30);
     let end = (start + 80).min(chars.len());
     let mut out: String = chars[start..end].iter().collect();
@@ -229,5 +256,27 @@ mod tests {
         assert!(hits[0].score > 0);
         assert!(score_in("Service mesh", "mesh") > score_in("Meshuggah", "mesh").map(|s| s - 10));
         assert!(snippet(&"word ".repeat(40), "word").chars().count() <= 82);
+    }
+
+    #[test]
+    fn text_whose_lowercase_is_longer_is_searched_without_a_panic() {
+        // "İ" lowercases to two characters: positions in the folded text are not the original's
+        let notes = format!("{}x", "İ".repeat(100));
+        assert!(score_in(&notes, "x").is_some());
+        let s = snippet(&notes, "x");
+        assert!(s.ends_with('x'), "{s}");
+        assert!(s.chars().count() <= 82);
+        assert_eq!(
+            find_folded("Straße İstanbul", "istanbul"),
+            None,
+            "i̇ is not i"
+        );
+        assert_eq!(find_folded("Straße İstanbul", "i̇stanbul"), Some((7, 15)));
+        assert_eq!(find_folded("ÅSA", "åsa"), Some((0, 3)));
+        let mut k = known();
+        let id = k[0].edition.topics[0].id;
+        k[0].edition.set_notes(id, &notes).unwrap();
+        let hits = search(&k, "x");
+        assert!(hits.iter().any(|h| h.field == Field::Notes));
     }
 }
