@@ -2,6 +2,8 @@
 
 use tui_input::Input;
 
+use super::cycle::cycle;
+
 use crate::model::{SlotId, SpaceId, Topic, TopicDraft, TopicId, TopicKind, clean_names};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,27 +89,11 @@ impl Form {
     }
 
     pub fn step(&mut self, forward: bool) {
-        let i = Field::ALL
-            .iter()
-            .position(|f| *f == self.field)
-            .unwrap_or(0);
-        let n = Field::ALL.len();
-        self.field = Field::ALL[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+        self.field = cycle(&Field::ALL, self.field, forward);
     }
 
     pub fn cycle_kind(&mut self, forward: bool) {
-        let all = TopicKind::ALL;
-        let i = all.iter().position(|k| *k == self.kind).unwrap_or(0);
-        let n = all.len();
-        self.kind = all[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+        self.kind = cycle(&TopicKind::ALL, self.kind, forward);
     }
 
     pub fn draft(&self) -> TopicDraft {

@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Dir};
+use super::grammar::{action_line, capture_line};
 
 /// Where a key is looked up: each mode has its own keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
@@ -471,7 +472,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Session, Key::ch('k'), Action::Move(Dir::Up), "previous action point"),
         b(Session, Key::plain(Down), Action::Move(Dir::Down), "next action point"),
         b(Session, Key::ch('j'), Action::Move(Dir::Down), "next action point"),
-        hint(b(Session, Key::ch('o'), Action::AddActions, "add action points (text @owner due:fri)")),
+        hint(b(Session, Key::ch('o'), Action::AddActions, concat!("add action points: ", action_line!()))),
         hint(b(Session, Key::ch('x'), Action::ToggleDone, "action point done / open again")),
         b(Session, Key::ch('X'), Action::ToggleDropped, "action point dropped / open again"),
         b(Session, Key::ch('r'), Action::EditAction, "edit the action point"),
@@ -668,8 +669,8 @@ pub fn defaults() -> Vec<Binding> {
 pub const HELP_SECTIONS: [(Mode, &str); 25] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
-    (Mode::Capture, "Adding topics: Title @convener #space 10:30 +votes"),
-    (Mode::ActionLine, "Adding action points: text @owner due:fri (or 2026-06-30, +2w)"),
+    (Mode::Capture, concat!("Adding topics: ", capture_line!())),
+    (Mode::ActionLine, concat!("Adding action points: ", action_line!())),
     (Mode::Grab, "Moving a card"),
     (Mode::Form, "Editing a card"),
     (Mode::Session, "A session (Enter on a card)"),

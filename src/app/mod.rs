@@ -5,12 +5,13 @@
 
 pub mod action;
 pub mod board;
+mod cycle;
 pub mod day;
 pub mod draft;
-pub mod earlier;
+mod earlier;
 pub mod form;
-pub mod grammar;
-pub mod index;
+pub(crate) mod grammar;
+pub(crate) mod index;
 pub mod keymap;
 pub mod layers;
 pub mod picker;
@@ -139,12 +140,16 @@ impl App {
     }
 
     fn key(&mut self, key: &KeyEvent) -> Vec<Effect> {
-        let keymap = self.keymap.clone();
-        let today = self.today;
-        let size = self.size;
-        let mut effects = match &mut self.screen {
-            Screen::Board(b) => b.handle_key(&keymap, key),
-            Screen::Picker(p) => picker_key(p, &keymap, key, today, size),
+        let App {
+            screen,
+            keymap,
+            today,
+            size,
+            ..
+        } = self;
+        let mut effects = match screen {
+            Screen::Board(b) => b.handle_key(keymap, key),
+            Screen::Picker(p) => picker_key(p, keymap, key, *today, *size),
         };
         if effects.contains(&Effect::ToggleMouse) {
             effects.retain(|e| *e != Effect::ToggleMouse);
@@ -163,10 +168,10 @@ impl App {
     }
 
     fn mouse_event(&mut self, m: &MouseEvent) {
-        let keymap = self.keymap.clone();
-        let Some(board) = self.board_mut() else {
+        let Screen::Board(board) = &mut self.screen else {
             return;
         };
+        let keymap = &self.keymap;
         // the mouse works on the grid, and only while the grid is what is on top
         let on_grid = board.stack.view == stack::View::Grid
             && board
@@ -229,10 +234,10 @@ impl App {
                 }
             }
             MouseEventKind::ScrollDown => {
-                board.apply(&keymap, Action::Move(Dir::Down));
+                board.apply(keymap, Action::Move(Dir::Down));
             }
             MouseEventKind::ScrollUp => {
-                board.apply(&keymap, Action::Move(Dir::Up));
+                board.apply(keymap, Action::Move(Dir::Up));
             }
             _ => {}
         }
@@ -270,21 +275,16 @@ fn picker_key(
                     input.handle_event(&Event::Key(*key));
                 }
                 None => {
-                    let n = p.entries.len();
-                    let step = |i: Option<usize>, fwd: bool| -> Option<usize> {
-                        // None, 0, 1, … n-1, None …
-                        let pos = i.map_or(0, |i| i + 1);
-                        let next = if fwd {
-                            (pos + 1) % (n + 1)
-                        } else {
-                            (pos + n) % (n + 1)
-                        };
-                        next.checked_sub(1)
-                    };
+                    // a blank edition, or one of the listed editions to start from
+                    let choices: Vec<Option<usize>> = std::iter::once(None)
+                        .chain((0..p.entries.len()).map(Some))
+                        .collect();
                     match key.code {
-                        crossterm::event::KeyCode::Left => form.from = step(form.from, false),
+                        crossterm::event::KeyCode::Left => {
+                            form.from = cycle::cycle(&choices, form.from, false)
+                        }
                         crossterm::event::KeyCode::Right | crossterm::event::KeyCode::Char(' ') => {
-                            form.from = step(form.from, true)
+                            form.from = cycle::cycle(&choices, form.from, true)
                         }
                         _ => {}
                     }

@@ -138,14 +138,7 @@ impl NewForm {
     }
 
     pub fn step(&mut self, forward: bool) {
-        let all = NewField::ALL;
-        let i = all.iter().position(|f| *f == self.field).unwrap_or(0);
-        let n = all.len();
-        self.field = all[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+        self.field = super::cycle::cycle(&NewField::ALL, self.field, forward);
     }
 }
 

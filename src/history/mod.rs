@@ -14,9 +14,3 @@ pub struct Known {
     pub file: String,
     pub edition: Edition,
 }
-
-/// A short name for an edition in one line: its year if all it has is a
-/// year in common with others, else its name.
-pub fn label(e: &Edition) -> String {
-    e.name.clone()
-}

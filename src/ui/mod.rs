@@ -3,18 +3,18 @@
 //! so what takes the keys is what is drawn on top. One file per region;
 //! nothing here changes state or panics on size.
 
-pub mod chrome;
-pub mod draw;
-pub mod earlier;
-pub mod grid;
-pub mod overlays;
-pub mod parking;
-pub mod picker;
-pub mod plan;
-pub mod present;
-pub mod reports;
-pub mod session;
-pub mod tally;
+mod chrome;
+mod draw;
+mod earlier;
+mod grid;
+mod overlays;
+mod parking;
+mod picker;
+mod plan;
+mod present;
+mod reports;
+mod session;
+mod tally;
 pub mod theme;
 
 use ratatui::Frame;

@@ -4,8 +4,22 @@
 pub mod action;
 pub mod capture;
 
-/// The capture line's grammar, as hints write it.
-pub const CAPTURE_LINE: &str = "Title @convener #space 10:30 +votes";
+/// The capture line's grammar, as hints write it (a macro, so that the
+/// keymap's constant help titles can be built from it too).
+macro_rules! capture_line {
+    () => {
+        "Title @convener #space 10:30 +votes"
+    };
+}
 
 /// The action-point line's grammar, as hints write it.
-pub const ACTION_LINE: &str = "text @owner due:fri (or 2026-06-30, +2w)";
+macro_rules! action_line {
+    () => {
+        "text @owner due:fri (or 2026-06-30, +2w)"
+    };
+}
+
+pub(crate) use {action_line, capture_line};
+
+pub const CAPTURE_LINE: &str = capture_line!();
+pub const ACTION_LINE: &str = action_line!();
