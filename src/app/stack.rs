@@ -195,6 +195,16 @@ pub struct Toast {
     pub level: Level,
 }
 
+impl Toast {
+    /// The text as shown: a warning says so with its sign, never by colour alone.
+    pub fn line(&self) -> String {
+        match self.level {
+            Level::Warn => format!("⚠ {}", self.text),
+            Level::Info => self.text.clone(),
+        }
+    }
+}
+
 impl Stack {
     /// The keymap section of the top layer.
     pub fn mode(&self) -> Mode {

@@ -92,14 +92,13 @@ pub fn footer(board: &Board, keymap: &Keymap, area: Rect, theme: &Theme, buf: &m
     let room = area.width.saturating_sub(status_w + 1);
     use crate::app::stack::Level;
     let (message, level) = match (&board.read_only, &board.stack.toast) {
-        (_, Some(t)) => (t.text.clone(), t.level),
+        (_, Some(t)) => (t.line(), t.level),
         (Some(why), None) => (format!("Read-only: {why}"), Level::Info),
         (None, None) => (String::new(), Level::Info),
     };
-    // a warning says so with its sign, not by colour alone
-    let (message, style) = match level {
-        Level::Warn => (format!("⚠ {message}"), theme.warn),
-        Level::Info => (message, theme.base),
+    let style = match level {
+        Level::Warn => theme.warn,
+        Level::Info => theme.base,
     };
     put(buf, area.x + 1, y, &message, room.saturating_sub(1), style);
 }

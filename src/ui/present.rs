@@ -374,7 +374,7 @@ fn message(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
             1,
             area.bottom() - 1,
             area.width.saturating_sub(1),
-            &t.text,
+            &t.line(),
             theme.dim,
         );
     }

@@ -37,7 +37,7 @@ impl HelpView {
             lines.push((String::new(), Kind::Key));
         }
         lines.push((
-            "Ctrl-C quits from anywhere. While typing, letters are text, never commands: F1 shows this help.".into(),
+            "Ctrl-C quits from anywhere. While typing, letters are text; F1 is help.".into(),
             Kind::Note,
         ));
         HelpView {
