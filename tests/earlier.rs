@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
 use jiff::civil::{date, time};
@@ -15,10 +15,6 @@ use openspace::history::search::Field;
 use openspace::model::Status;
 use openspace::run::open_board;
 use openspace::storage;
-
-fn shipped_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions/tech-leaders-meeting-2019.ron")
-}
 
 /// A sessions folder holding a copy of the shipped 2019 edition.
 fn folder() -> tempfile::TempDir {

@@ -20,7 +20,6 @@ use openspace::app::layers::session::SessionView;
 use openspace::app::picker::{NewForm, Picker};
 use openspace::app::stack::{ListView, Overlay, View};
 use openspace::app::{App, Screen};
-use openspace::model::Edition;
 use openspace::storage;
 use openspace::ui::{self, theme::Theme};
 use ratatui::Terminal;
@@ -43,14 +42,6 @@ fn rows(app: &App) -> Vec<String> {
         .collect()
 }
 
-fn shipped_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions/tech-leaders-meeting-2019.ron")
-}
-
-fn shipped() -> Edition {
-    storage::load(&shipped_path()).expect("the shipped edition loads")
-}
-
 /// The shipped 2019 edition on its first day at 14:30, at a size.
 fn on_the_day(size: (u16, u16)) -> App {
     let mut app = board_app(shipped(), size);
@@ -59,21 +50,8 @@ fn on_the_day(size: (u16, u16)) -> App {
 }
 
 /// 2019 in a folder with the 2020 edition started from it, 2020 open.
-fn two_editions(size: (u16, u16)) -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().expect("a folder");
-    let old = dir.path().join("tlm-2019.ron");
-    std::fs::copy(shipped_path(), &old).expect("copy");
-    let args = openspace::cli::NewArgs {
-        file: "tlm-2020".into(),
-        name: "Tech Leaders’ Meeting 2020".into(),
-        date: date(2020, 5, 12),
-        days: None,
-        spaces: None,
-        slots: None,
-        theme: None,
-        from: Some(old),
-    };
-    let (path, _) = openspace::commands::create_edition(&args, dir.path()).expect("created");
+fn two_editions_open(size: (u16, u16)) -> (tempfile::TempDir, App) {
+    let (dir, path) = two_editions();
     let app = opened(&path, dir.path(), size);
     (dir, app)
 }
@@ -378,7 +356,7 @@ fn the_session_window_is_never_drawn_over_the_action_line() {
 #[test]
 fn the_comparison_scrolls_to_every_carried_point_and_pages_no_spaces() {
     for size in [(80, 24), (160, 45)] {
-        let (_dir, mut app) = two_editions(size);
+        let (_dir, mut app) = two_editions_open(size);
         press(&mut app, "C");
         assert_eq!(app.mode(), Mode::Compare);
         let b = board(&app);
@@ -512,7 +490,7 @@ fn views() -> Vec<(View, &'static str)> {
 #[test]
 fn every_layer_over_every_view_is_what_is_on_screen_and_takes_the_keys() {
     for size in [(80, 24), (160, 45)] {
-        let (_dir, mut template) = two_editions(size);
+        let (_dir, mut template) = two_editions_open(size);
         // two topics to open, edit, move and merge
         press(&mut template, "a");
         type_text(&mut template, "Team tourism, one year on @Sylwia");

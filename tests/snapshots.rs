@@ -25,12 +25,6 @@ fn screen(app: &App, (w, h): (u16, u16)) -> String {
     terminal.backend().to_string()
 }
 
-fn shipped() -> Edition {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions/tech-leaders-meeting-2019.ron");
-    storage::load(&path).expect("the shipped edition loads")
-}
-
 fn each_size(name: &str, make: impl Fn((u16, u16)) -> App) {
     for size in SIZES {
         let app = make(size);
@@ -312,29 +306,6 @@ fn the_break_screen() {
         press(&mut app, "<Enter>");
         app
     });
-}
-
-/// A sessions folder with the shipped 2019 edition and the 2020 one started from it.
-fn two_editions() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("a folder");
-    let old = dir.path().join("tlm-2019.ron");
-    std::fs::copy(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions/tech-leaders-meeting-2019.ron"),
-        &old,
-    )
-    .expect("copy");
-    let args = openspace::cli::NewArgs {
-        file: "tlm-2020".into(),
-        name: "Tech Leaders’ Meeting 2020".into(),
-        date: date(2020, 5, 12),
-        days: None,
-        spaces: None,
-        slots: None,
-        theme: None,
-        from: Some(old),
-    };
-    let (path, _) = openspace::commands::create_edition(&args, dir.path()).expect("created");
-    (dir, path)
 }
 
 fn opened(

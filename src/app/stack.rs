@@ -195,6 +195,24 @@ pub struct Toast {
     pub level: Level,
 }
 
+/// `name()` and `name_mut()`: the state of the nearest overlay of one kind.
+macro_rules! find {
+    ($name:ident, $name_mut:ident, $variant:ident, $state:ty) => {
+        pub fn $name(&self) -> Option<&$state> {
+            self.overlays.iter().rev().find_map(|o| match o {
+                Overlay::$variant(s) => Some(s),
+                _ => None,
+            })
+        }
+        pub fn $name_mut(&mut self) -> Option<&mut $state> {
+            self.overlays.iter_mut().rev().find_map(|o| match o {
+                Overlay::$variant(s) => Some(s),
+                _ => None,
+            })
+        }
+    };
+}
+
 impl Toast {
     /// The text as shown: a warning says so with its sign, never by colour alone.
     pub fn line(&self) -> String {
@@ -255,49 +273,13 @@ impl Stack {
         self.overlays.retain(|o| !f(o));
     }
 
-    /// The session open on the stack, the nearest to the top.
-    pub fn session(&self) -> Option<&SessionView> {
-        self.overlays.iter().rev().find_map(|o| match o {
-            Overlay::Session(s) => Some(s),
-            _ => None,
-        })
-    }
-    pub fn session_mut(&mut self) -> Option<&mut SessionView> {
-        self.overlays.iter_mut().rev().find_map(|o| match o {
-            Overlay::Session(s) => Some(s),
-            _ => None,
-        })
-    }
-    pub fn capture(&self) -> Option<&Capture> {
-        self.overlays.iter().rev().find_map(|o| match o {
-            Overlay::Capture(c) => Some(c),
-            _ => None,
-        })
-    }
-    pub fn capture_mut(&mut self) -> Option<&mut Capture> {
-        self.overlays.iter_mut().rev().find_map(|o| match o {
-            Overlay::Capture(c) => Some(c),
-            _ => None,
-        })
-    }
-    pub fn prompt(&self) -> Option<&Prompt> {
-        self.overlays.iter().rev().find_map(|o| match o {
-            Overlay::Prompt(p) => Some(p),
-            _ => None,
-        })
-    }
-    pub fn prompt_mut(&mut self) -> Option<&mut Prompt> {
-        self.overlays.iter_mut().rev().find_map(|o| match o {
-            Overlay::Prompt(p) => Some(p),
-            _ => None,
-        })
-    }
-    pub fn form(&self) -> Option<&Form> {
-        self.overlays.iter().rev().find_map(|o| match o {
-            Overlay::Form(f) => Some(f),
-            _ => None,
-        })
-    }
+    // the state of the nearest overlay of a kind, from the top
+    find!(session, session_mut, Session, SessionView);
+    find!(capture, capture_mut, Capture, Capture);
+    find!(prompt, prompt_mut, Prompt, Prompt);
+    find!(form, form_mut, Form, Form);
+    find!(next_form, next_form_mut, NextEdition, NewForm);
+
     /// The card being carried, if one is.
     pub fn grab(&self) -> Option<Grab> {
         self.overlays.iter().rev().find_map(|o| match o {
@@ -312,13 +294,6 @@ impl Stack {
             _ => None,
         })
     }
-    pub fn next_form_mut(&mut self) -> Option<&mut NewForm> {
-        self.overlays.iter_mut().rev().find_map(|o| match o {
-            Overlay::NextEdition(f) => Some(f),
-            _ => None,
-        })
-    }
-
     pub fn toast(&mut self, text: impl Into<String>, level: Level) {
         self.toast = Some(Toast {
             text: text.into(),

@@ -155,3 +155,33 @@ pub fn toast_text(app: &App) -> String {
         .map(|t| t.text.clone())
         .expect("a message on the message line")
 }
+
+/// The shipped 2019 edition's file.
+pub fn shipped_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions/tech-leaders-meeting-2019.ron")
+}
+
+/// The shipped 2019 edition.
+pub fn shipped() -> Edition {
+    openspace::storage::load(&shipped_path()).expect("the shipped edition loads")
+}
+
+/// A sessions folder with the shipped 2019 edition and the 2020 one
+/// started from it; the path of 2020.
+pub fn two_editions() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a folder");
+    let old = dir.path().join("tlm-2019.ron");
+    std::fs::copy(shipped_path(), &old).expect("copy");
+    let args = openspace::cli::NewArgs {
+        file: "tlm-2020".into(),
+        name: "Tech Leaders’ Meeting 2020".into(),
+        date: date(2020, 5, 12),
+        days: None,
+        spaces: None,
+        slots: None,
+        theme: None,
+        from: Some(old),
+    };
+    let (path, _) = openspace::commands::create_edition(&args, dir.path()).expect("created");
+    (dir, path)
+}
