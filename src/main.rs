@@ -37,7 +37,8 @@ fn main() -> ExitCode {
             path.and_then(|p| board(&cli, folder, Start::Present(p), config_path))
         }
         Some(command) => {
-            let mut out = std::io::stdout().lock();
+            // a file's bytes never reach the terminal unfiltered
+            let mut out = openspace::text::Printable::new(std::io::stdout().lock());
             let result = match command {
                 Command::List => commands::list(&folder, &mut out).map_err(io_failure),
                 Command::Check { files } => commands::check(files, &mut out).map_err(io_failure),
@@ -62,7 +63,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(Failure(message)) => {
-            eprintln!("openspace: {message}");
+            eprintln!("openspace: {}", openspace::text::printable(&message));
             ExitCode::from(1)
         }
     }

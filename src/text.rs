@@ -83,3 +83,101 @@ mod tests {
         assert!(long_word.iter().all(|l| width(l) <= 5), "{long_word:?}");
     }
 }
+
+/// Text as it may reach a terminal: control characters (escape sequences,
+/// the bell, carriage returns, C1 controls) are shown as visible escapes
+/// such as `\u{1b}`, so a file's bytes can never drive the terminal.
+/// Line breaks and tabs stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let harmful = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(harmful) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if harmful(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A writer for the text commands' output: everything written to it goes
+/// through `printable`. Every text command writes through one.
+pub struct Printable<W: std::io::Write> {
+    inner: W,
+    /// The start of a character split between two writes.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> Printable<W> {
+    pub fn new(inner: W) -> Printable<W> {
+        Printable {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Printable<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(s) => s.len(),
+            // an incomplete character at the end waits for the next write
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            // bytes that are not text at all are shown as what they are
+            Err(_) => {
+                let text = String::from_utf8_lossy(&self.pending).into_owned();
+                self.pending.clear();
+                self.inner.write_all(printable(&text).as_bytes())?;
+                return Ok(buf.len());
+            }
+        };
+        let rest = self.pending.split_off(valid);
+        let text = std::str::from_utf8(&self.pending).unwrap_or_default();
+        self.inner.write_all(printable(text).as_bytes())?;
+        self.pending = rest;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            let text = String::from_utf8_lossy(&self.pending).into_owned();
+            self.pending.clear();
+            self.inner.write_all(printable(&text).as_bytes())?;
+        }
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn control_characters_become_visible_escapes() {
+        let hostile = "Title\x1b]0;pwned\x07 \x1b[2J\r\u{9b}31m\nnext\tline";
+        let shown = printable(hostile);
+        assert!(!shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+        assert!(shown.contains("\\u{1b}]0;pwned\\u{7}"));
+        assert!(shown.contains("\\u{9b}"));
+        assert!(shown.contains("\nnext\tline"));
+        assert!(matches!(printable("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_writer_filters_across_split_writes() {
+        let mut out = Printable::new(Vec::new());
+        let bytes = "é\x1b[2Jü".as_bytes();
+        for b in bytes {
+            out.write_all(&[*b]).unwrap();
+        }
+        out.flush().unwrap();
+        let text = String::from_utf8(out.inner).unwrap();
+        assert_eq!(text, "é\\u{1b}[2Jü");
+    }
+}

@@ -947,3 +947,44 @@ fn search_in_text_whose_lowercase_is_longer_finds_it_without_a_panic() {
     assert!(out.stdout.contains("notes"), "{}", out.stdout);
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
 }
+
+#[test]
+fn text_commands_never_pass_a_files_control_bytes_to_the_terminal() {
+    let s = Sandbox::new();
+    let mut e = board();
+    let hostile = "Evil\x1b]0;pwned\x07 \x1b]52;c;ZWNobyBoaQ==\x07\x1b[2J\r\u{9b}6n";
+    e.name = format!("Edition {hostile}");
+    let id = e.topics[0].id;
+    e.topics[0] = std::sync::Arc::new(openspace::model::Topic {
+        title: format!("Topic {hostile}"),
+        ..(*e.topics[0]).clone()
+    });
+    e.set_notes(id, &format!("notes {hostile}")).unwrap();
+    let path = s.save(&format!("evil\x1b[2J{}.ron", "x"), &e);
+    // and a broken file whose name is hostile, for check's error lines
+    fs::write(s.sessions().join("broken\x1b]0;t\x07.ron"), "(name: \"x\", ").unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let outputs = [
+        ran(s.run().args(["print", &path])).expect_code(0),
+        ran(s.run().args(["list"])).expect_code(0),
+        ran(s.run().args(["search", "evil"])).expect_code(0),
+        ran(s.run().arg("check").arg(&path)),
+        ran(s.run().arg("check").arg(s.sessions().join("broken\x1b]0;t\x07.ron"))).expect_code(1),
+    ];
+    for out in outputs {
+        for text in [&out.stdout, &out.stderr] {
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "a control character reached the terminal: {text:?}"
+            );
+        }
+        assert!(
+            out.stdout.contains("\\u{1b}") || out.stderr.contains("\\u{1b}"),
+            "shown as a visible escape: {:?} {:?}",
+            out.stdout,
+            out.stderr
+        );
+    }
+}
