@@ -887,35 +887,89 @@ fn create_refuses_to_replace_an_existing_file() {
 }
 
 #[test]
-fn a_successful_save_keeps_the_previous_version_as_backup() {
+fn the_backup_is_the_file_as_it_was_before_the_runs_first_save() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("edition.ron");
     let backup = storage::backup_path(&path);
     assert_eq!(backup, dir.path().join("edition.ron.bak"));
+    // nothing to back up before the file exists
+    storage::backup(&path).expect("no file, no backup");
+    assert!(!backup.exists());
 
     let v1 = sample();
     storage::save(&path, &v1).expect("save v1");
-    assert!(!backup.exists(), "nothing to back up on the first save");
+    assert!(!backup.exists(), "saving never writes the backup");
 
-    let mut v2 = v1.clone();
-    v2.name = "Second version".into();
-    storage::save(&path, &v2).expect("save v2");
-    assert_eq!(storage::load(&path).expect("load"), v2);
-    assert_eq!(storage::load(&backup).expect("load backup"), v1);
+    // a run opens v1: the backup is taken once, then every save goes over the edition only
+    storage::backup(&path).expect("backup");
+    for n in 2..5 {
+        let mut v = v1.clone();
+        v.name = format!("Version {n}");
+        storage::save(&path, &v).expect("save");
+        assert_eq!(storage::load(&path).expect("load").name, format!("Version {n}"));
+        assert_eq!(storage::load(&backup).expect("load backup"), v1);
+    }
     assert_eq!(
         fs::read_to_string(&backup).expect("read backup"),
         storage::to_ron(&v1).expect("to_ron")
     );
-
-    let mut v3 = v2.clone();
-    v3.theme = "Third".into();
-    storage::save(&path, &v3).expect("save v3");
-    assert_eq!(storage::load(&path).expect("load"), v3);
-    assert_eq!(storage::load(&backup).expect("load backup"), v2);
     assert_eq!(
         folder_names(dir.path()),
         vec!["edition.ron".to_string(), "edition.ron.bak".to_string()]
     );
+}
+
+#[test]
+fn a_backup_that_cannot_be_written_leaves_the_old_one_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("edition.ron");
+    storage::save(&path, &sample()).expect("save");
+    storage::backup(&path).expect("backup");
+    let old = fs::read(storage::backup_path(&path)).expect("read");
+    // the backup's place is taken by a folder: the write fails, nothing is cut
+    let mut v2 = sample();
+    v2.name = "Changed".into();
+    storage::save(&path, &v2).expect("save");
+    let ro = dir.path().join("ro");
+    fs::create_dir(&ro).expect("mkdir");
+    let inside = ro.join("edition.ron");
+    storage::save(&inside, &v2).expect("save");
+    storage::backup(&inside).expect("first backup there");
+    let kept = fs::read(storage::backup_path(&inside)).expect("read");
+    let mut perms = fs::metadata(&ro).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o555);
+    fs::set_permissions(&ro, perms.clone()).expect("read-only folder");
+    let refused = storage::backup(&inside);
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    fs::set_permissions(&ro, perms).expect("writable again");
+    // (root may write anyway; then the backup is whole, which is what matters)
+    if refused.is_err() {
+        assert_eq!(fs::read(storage::backup_path(&inside)).expect("read"), kept);
+    }
+    assert_eq!(fs::read(storage::backup_path(&path)).expect("read"), old);
+}
+
+#[test]
+fn only_plain_files_of_a_sane_size_are_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // a FIFO in place of an edition is refused before it is opened (it would block)
+    let fifo = dir.path().join("fifo.ron");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let err = storage::load(&fifo).expect_err("a FIFO is not an edition");
+        assert!(err.to_string().contains("not a plain file"), "{err}");
+    }
+    // a link to a device that never ends
+    let zero = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let err = storage::load(&zero).expect_err("/dev/zero is not an edition");
+    assert!(err.to_string().contains("not a plain file"), "{err}");
+    // a file past the limit
+    let big = dir.path().join("big.ron");
+    let f = fs::File::create(&big).expect("create");
+    f.set_len(storage::MAX_FILE + 1).expect("sparse file");
+    let err = storage::load(&big).expect_err("too big");
+    assert!(err.to_string().contains("MB at most"), "{err}");
 }
 
 // ---------------------------------------------------------------------------
@@ -936,8 +990,8 @@ fn list_is_newest_first_with_broken_files_last_and_other_files_ignored() {
     storage::save(&d.join("a-2018.ron"), &named("TLM 2018", date(2018, 5, 15))).expect("save");
     storage::save(&d.join("b-2020.ron"), &named("TLM 2020", date(2020, 5, 12))).expect("save");
     storage::save(&d.join("c-2019.ron"), &named("TLM 2019", date(2019, 5, 14))).expect("save");
-    // a second save leaves c-2019.ron.bak, which is not an edition
-    storage::save(&d.join("c-2019.ron"), &named("TLM 2019", date(2019, 5, 14))).expect("save");
+    // a backup, c-2019.ron.bak, is not an edition
+    storage::backup(&d.join("c-2019.ron")).expect("backup");
     assert!(d.join("c-2019.ron.bak").exists());
     write(d, "0-broken.ron", "(version: 1, name: \"Broken\"\n");
     write(d, "notes.txt", "not an edition");

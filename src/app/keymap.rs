@@ -33,11 +33,12 @@ pub enum Mode {
     Break,
     Help,
     ConfirmQuit,
+    Recover,
     Picker,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 25] = [
+    pub const ALL: [Mode; 26] = [
         Mode::Board,
         Mode::Parking,
         Mode::Capture,
@@ -62,6 +63,7 @@ impl Mode {
         Mode::Break,
         Mode::Help,
         Mode::ConfirmQuit,
+        Mode::Recover,
         Mode::Picker,
     ];
 
@@ -91,6 +93,7 @@ impl Mode {
             Mode::NextEdition => "NEXT EDITION",
             Mode::Help => "HELP",
             Mode::ConfirmQuit => "QUIT?",
+            Mode::Recover => "RECOVER?",
             Mode::Picker => "EDITIONS",
         }
     }
@@ -647,11 +650,18 @@ pub fn defaults() -> Vec<Binding> {
     ]);
     // quitting while the file cannot be saved
     t.extend([
-        hint(b(ConfirmQuit, Key::ch('y'), Action::Yes, "quit and lose the unsaved changes")),
+        hint(b(ConfirmQuit, Key::ch('y'), Action::Yes, "quit: the unsaved changes are kept for the next start")),
         hint(b(ConfirmQuit, Key::ch('n'), Action::No, "stay")),
         b(ConfirmQuit, Key::plain(Esc), Action::No, "stay"),
     ]);
     t.extend(help(ConfirmQuit));
+    // the changes the last run could not save
+    t.extend([
+        hint(b(Recover, Key::ch('y'), Action::Yes, "take them back (u undoes)")),
+        hint(b(Recover, Key::ch('n'), Action::No, "not now: they stay for later")),
+        b(Recover, Key::plain(Esc), Action::No, "not now: they stay for later"),
+    ]);
+    t.extend(help(Recover));
     // the edition picker
     t.extend(list(Picker, true));
     t.extend([
@@ -666,7 +676,7 @@ pub fn defaults() -> Vec<Binding> {
 
 /// The modes in the order help and the README show them, with their titles.
 #[rustfmt::skip]
-pub const HELP_SECTIONS: [(Mode, &str); 25] = [
+pub const HELP_SECTIONS: [(Mode, &str); 26] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
     (Mode::Capture, concat!("Adding topics: ", capture_line!())),
@@ -690,6 +700,7 @@ pub const HELP_SECTIONS: [(Mode, &str); 25] = [
     (Mode::Layout, "Spaces and slots (S)"),
     (Mode::Prompt, "Answering a question"),
     (Mode::ConfirmQuit, "Quitting while the file cannot be saved"),
+    (Mode::Recover, "Changes the last run could not save"),
     (Mode::Picker, "Choosing an edition"),
     (Mode::Help, "This help"),
 ];

@@ -42,6 +42,8 @@ pub enum Effect {
     OpenAt(PathBuf, Option<crate::model::TopicId>),
     /// Ring the terminal bell.
     Bell,
+    /// A recovery whose changes are back on the board (or were on disk already): remove it.
+    ForgetRecovery(PathBuf),
     /// Suspend the board and edit a session's notes in $EDITOR.
     EditNotes {
         topic: crate::model::TopicId,

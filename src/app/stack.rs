@@ -118,6 +118,8 @@ pub enum Overlay {
     NextEdition(NewForm),
     /// Quitting while the last changes are not on disk.
     ConfirmQuit,
+    /// The changes an earlier run could not save, offered back.
+    Recover(super::layers::recover::Recovery),
     Help(HelpView),
 }
 
@@ -138,6 +140,7 @@ impl Overlay {
             Overlay::ConfirmMerge { .. } => Mode::ConfirmMerge,
             Overlay::NextEdition(_) => Mode::NextEdition,
             Overlay::ConfirmQuit => Mode::ConfirmQuit,
+            Overlay::Recover(_) => Mode::Recover,
             Overlay::Help(_) => Mode::Help,
         }
     }
@@ -152,6 +155,7 @@ impl Overlay {
             }) | Overlay::Prompt(_)
                 | Overlay::Help(_)
                 | Overlay::ConfirmQuit
+                | Overlay::Recover(_)
         )
     }
 

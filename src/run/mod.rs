@@ -23,7 +23,7 @@ use crate::app::stack::{Overlay, View};
 use crate::app::{App, Effect, Screen};
 use crate::storage::{self, EditionLock};
 use crate::ui::{self, theme::Theme};
-use saving::{Drafts, Saving, flush};
+use saving::{Drafts, Saving};
 use terminal::{edit_in_editor, install_panic_hook, restore_terminal};
 
 /// How long a toast stays.
@@ -47,8 +47,28 @@ pub struct Options {
     pub config_problem: Option<String>,
 }
 
+/// How long a start waits for the lock of a process that is just ending.
+const LOCK_WAIT: Duration = Duration::from_millis(1500);
+
+/// Takes the edition's lock, waiting a moment for a process that is just
+/// ending (a start right after a crash finds the lock still held).
+fn lock_for_a_moment(path: &Path) -> std::io::Result<Option<EditionLock>> {
+    let until = std::time::Instant::now() + LOCK_WAIT;
+    loop {
+        match EditionLock::try_acquire(path)? {
+            Some(lock) => return Ok(Some(lock)),
+            None if std::time::Instant::now() >= until => return Ok(None),
+            None => std::thread::sleep(Duration::from_millis(100)),
+        }
+    }
+}
+
+/// Why a board without the lock is read-only.
+const HELD: &str = "another openspace has this file open; changes here would overwrite it";
+
 /// Loads an edition for the board, locking it; read-only when another
-/// process holds the lock.
+/// process holds the lock. The holder cleans what interrupted saves left,
+/// and is offered the changes a run that could not save them kept.
 pub fn open_board(
     path: &Path,
     folder: &Path,
@@ -58,12 +78,10 @@ pub fn open_board(
     let mut board = Board::new(edition, path.to_path_buf());
     // an edition whose days are past opens for review: read-only until E
     board.review = board.edition.last_day().is_some_and(|d| d < today);
-    let lock = match EditionLock::try_acquire(path) {
+    let lock = match lock_for_a_moment(path) {
         Ok(Some(lock)) => Some(lock),
         Ok(None) => {
-            board.read_only = Some(
-                "another openspace has this file open; changes here would overwrite it".into(),
-            );
+            board.read_only = Some(HELD.into());
             None
         }
         Err(e) => {
@@ -71,6 +89,10 @@ pub fn open_board(
             None
         }
     };
+    if lock.is_some() {
+        storage::clean_leftovers(path);
+        offer_recovery(&mut board);
+    }
     // the other editions: conveners for Tab, and the history of the event
     if let Ok(listed) = storage::list(folder) {
         let me = storage::stem(path);
@@ -92,6 +114,25 @@ pub fn open_board(
         board.learn_conveners(names.iter().map(String::as_str));
     }
     Ok((board, lock))
+}
+
+/// A recovery left by a run that could not save: offered when it holds
+/// more than the file, removed when it holds nothing new.
+fn offer_recovery(board: &mut Board) {
+    let Some((path, text)) = storage::find_recovery(&board.path) else {
+        return;
+    };
+    match storage::from_ron(&text) {
+        Ok(kept) if kept == board.edition => {
+            let _ = storage::forget_recovery(&path);
+        }
+        Ok(kept) => board.offer_recovery(path, kept),
+        Err(problems) => board.warn(format!(
+            "a recovery in {} does not load ({}): it is left as it is",
+            path.display(),
+            problems.first().map_or("", |p| p.message.as_str())
+        )),
+    }
 }
 
 /// Runs the interactive board until the facilitator quits. Errors opening
@@ -125,16 +166,18 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
             )
         }
     };
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err("the board needs a terminal to run in; `openspace list`, `check`, `new`, \
+                    `print` and `search` work without one"
+            .into());
+    }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
-    let mut terminal = ratatui::init();
+    let mut terminal = take_terminal(options.mouse);
     install_panic_hook();
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
-    if options.mouse {
-        let _ = execute!(io::stdout(), EnableMouseCapture);
-    }
     let size = terminal
         .size()
         .map(|s| (s.width, s.height))
@@ -150,6 +193,56 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
     result
 }
 
+/// The terminal in the board's modes: alternate screen, raw, paste, and the mouse if wanted.
+fn take_terminal(mouse: bool) -> DefaultTerminal {
+    let terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if mouse {
+        let _ = execute!(io::stdout(), EnableMouseCapture);
+    }
+    terminal
+}
+
+/// Before leaving an edition (quitting, or opening another): a last save;
+/// what still cannot be saved goes to a recovery file; unfinished typing is
+/// kept as a draft for the next start. What went wrong, in one line.
+async fn leave(board: &mut Board, saving: &mut Saving, drafts: &mut Drafts) -> Option<String> {
+    saving.flush(board).await;
+    drafts.keep(board);
+    if board.read_only.is_some() || !board.save.dirty() {
+        return None;
+    }
+    let why = board.save.error.clone().unwrap_or_default();
+    let file = board.path.display().to_string();
+    let kept = storage::to_ron(&board.edition)
+        .map_err(|e| std::io::Error::other(e.to_string()))
+        .and_then(|text| storage::write_recovery(&board.path, &text));
+    Some(match kept {
+        Ok(at) => format!(
+            "could not save {file} ({why}); the unsaved changes are kept in {} and offered \
+             at the next start",
+            at.display()
+        ),
+        Err(e) => format!(
+            "could not save {file} ({why}) nor keep the changes anywhere ({e}): the last \
+             changes are lost"
+        ),
+    })
+}
+
+/// Suspends the board (SIGTSTP: job control) and takes the terminal back
+/// when the shell resumes it.
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) {
+    restore_terminal();
+    // SAFETY: raise only sends a signal to this process; SIGSTOP cannot be
+    // caught, and the process continues here when `fg` sends SIGCONT.
+    unsafe {
+        libc::raise(libc::SIGSTOP);
+    }
+    *terminal = take_terminal(mouse);
+    let _ = terminal.clear();
+}
+
 async fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -160,12 +253,14 @@ async fn event_loop(
     use tokio::signal::unix::{SignalKind, signal};
     let theme = options.theme;
     let mut events = EventStream::new();
-    let mut term = signal(SignalKind::terminate()).map_err(|e| e.to_string())?;
-    let mut hangup = signal(SignalKind::hangup()).map_err(|e| e.to_string())?;
-    let mut saving = Saving {
-        task: None,
-        retry_at: None,
-    };
+    let on = |kind: SignalKind| signal(kind).map_err(|e| e.to_string());
+    // every way a terminal or a user stops a program ends the board politely
+    let (mut term, mut hangup) = (on(SignalKind::terminate())?, on(SignalKind::hangup())?);
+    let (mut interrupt, mut quit) = (on(SignalKind::interrupt())?, on(SignalKind::quit())?);
+    let mut stop = on(SignalKind::from_raw(libc::SIGTSTP))?;
+    let mut saving = Saving::default();
+    // a board that found the lock held tries again now and then
+    let mut waiting = watched.is_none() && lock.is_none();
     let mut toast_seen = 0u64;
     let mut toast_until: Option<Instant> = None;
     let mut tick = tokio::time::interval(Duration::from_secs(1));
@@ -247,6 +342,10 @@ async fn event_loop(
                 if let Some(board) = app.board_mut() {
                     effects = board.tick();
                     drafts.keep(board);
+                    if waiting && let Some(got) = take_lock_now(board) {
+                        lock = Some(got);
+                        waiting = false;
+                    }
                 }
             }
             Some(()) = changed.recv() => {
@@ -256,16 +355,27 @@ async fn event_loop(
             }
             _ = term.recv() => effects.push(Effect::Quit),
             _ = hangup.recv() => effects.push(Effect::Quit),
+            _ = interrupt.recv() => effects.push(Effect::Quit),
+            _ = quit.recv() => effects.push(Effect::Quit),
+            _ = stop.recv() => {
+                // the event reader must not hold the terminal while stopped
+                drop(events);
+                suspend(terminal, options.mouse && app.mouse);
+                events = EventStream::new();
+            }
         }
         for effect in effects {
             match effect {
                 Effect::Quit => {
-                    if let Some(board) = app.board_mut() {
-                        saving.flush(board).await;
-                        // quitting on purpose leaves nothing to recover
-                        drafts.clear(board);
+                    if let Some(board) = app.board_mut()
+                        && let Some(lost) = leave(board, &mut saving, &mut drafts).await
+                    {
+                        return Err(lost);
                     }
                     return Ok(());
+                }
+                Effect::ForgetRecovery(path) => {
+                    let _ = storage::forget_recovery(&path);
                 }
                 Effect::Bell => {
                     let mut out = io::stdout();
@@ -282,15 +392,12 @@ async fn event_loop(
                     let _ = out.flush();
                 }
                 Effect::Open(path) => {
-                    flush(app, &mut saving).await;
-                    switch(app, &path, &options.folder, &mut lock, None);
-                    if let Some(board) = app.board_mut() {
-                        drafts.recover(board);
-                    }
+                    switch(app, &path, options, &mut lock, &mut saving, &mut drafts, None).await;
+                    waiting = lock.is_none();
                 }
                 Effect::OpenAt(path, topic) => {
-                    flush(app, &mut saving).await;
-                    switch(app, &path, &options.folder, &mut lock, topic);
+                    switch(app, &path, options, &mut lock, &mut saving, &mut drafts, topic).await;
+                    waiting = lock.is_none();
                 }
                 Effect::EditNotes { topic, text } => {
                     // the editor owns the terminal and stdin meanwhile: no event reader may run
@@ -309,8 +416,9 @@ async fn event_loop(
                 Effect::Create(args) => {
                     match crate::commands::create_edition(&args, &options.folder) {
                         Ok((path, _)) => {
-                            flush(app, &mut saving).await;
-                            switch(app, &path, &options.folder, &mut lock, None);
+                            switch(app, &path, options, &mut lock, &mut saving, &mut drafts, None)
+                                .await;
+                            waiting = lock.is_none();
                             if let Some(board) = app.board_mut() {
                                 board.toast(format!(
                                     "Created {} — the next edition",
@@ -405,21 +513,55 @@ fn reload(board: &mut Board, path: &Path) {
     }
 }
 
+/// Tries the lock again for a read-only board; when it is free, the file
+/// is read again (the other openspace may have changed it) and the board
+/// becomes editable, with a word.
+fn take_lock_now(board: &mut Board) -> Option<EditionLock> {
+    if board.read_only.as_deref() != Some(HELD) {
+        return None;
+    }
+    let lock = EditionLock::try_acquire(&board.path).ok().flatten()?;
+    if let Ok(edition) = storage::load(&board.path) {
+        if edition != board.edition {
+            board.edition = edition;
+            board.edition_changed();
+        }
+        board.save.saved = board.save.generation;
+    }
+    board.read_only = None;
+    storage::clean_leftovers(&board.path);
+    board.toast("Editable now: the other openspace let go of this edition");
+    Some(lock)
+}
+
 /// Opens another edition on the board (from the picker, a search result or
 /// a new edition), taking its lock; on failure the current screen says why.
-fn switch(
+/// The edition being left gets its last save (or a recovery) and keeps its draft.
+async fn switch(
     app: &mut App,
     path: &Path,
-    folder: &Path,
+    options: &Options,
     lock: &mut Option<EditionLock>,
+    saving: &mut Saving,
+    drafts: &mut Drafts,
     topic: Option<crate::model::TopicId>,
 ) {
-    match open_board(path, folder, app.today) {
+    let mut lost = None;
+    if let Some(board) = app.board_mut() {
+        lost = leave(board, saving, drafts).await;
+    }
+    match open_board(path, &options.folder, app.today) {
         Ok((mut board, new_lock)) => {
             board.stack.viewport = app.size;
             board.now = app.board().map_or(board.now, |b| b.now);
             board.open_at(topic);
             board.keep_cursor_in_view();
+            *saving = Saving::default();
+            *drafts = Drafts::default();
+            drafts.recover(&mut board);
+            if let Some(lost) = lost {
+                board.warn(lost);
+            }
             *lock = new_lock;
             app.screen = Screen::Board(Box::new(board));
         }
@@ -431,7 +573,7 @@ fn switch(
             Screen::Board(b) => {
                 b.stack
                     .close_where(|o| matches!(o, Overlay::NextEdition(_)));
-                b.warn(e.lines().next().unwrap_or_default());
+                b.warn(lost.unwrap_or_else(|| e.lines().next().unwrap_or_default().to_string()));
             }
         },
     }

@@ -4,7 +4,6 @@
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use crate::app::App;
 use crate::app::board::Board;
 use crate::app::draft::Draft;
 use crate::storage::{self, SaveError};
@@ -12,9 +11,12 @@ use crate::storage::{self, SaveError};
 /// How soon a failed save is tried again.
 const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
+#[derive(Default)]
 pub(super) struct Saving {
     pub(super) task: Option<JoinHandle<(u64, Result<(), SaveError>)>>,
     pub(super) retry_at: Option<Instant>,
+    /// The backup is the file as this run found it: taken once, before the first save.
+    backed_up: bool,
 }
 
 impl Saving {
@@ -25,6 +27,10 @@ impl Saving {
         }
         if self.retry_at.is_some_and(|t| Instant::now() < t) {
             return;
+        }
+        if !self.backed_up {
+            // atomic: a failed backup leaves the earlier one whole, and is tried again
+            self.backed_up = storage::backup(&board.path).is_ok();
         }
         let generation = board.save.generation;
         let path = board.path.clone();
@@ -63,17 +69,13 @@ impl Saving {
             self.finished(board, generation, result);
         }
         if board.read_only.is_none() && board.save.dirty() {
+            if !self.backed_up {
+                self.backed_up = storage::backup(&board.path).is_ok();
+            }
             let result = storage::save(&board.path, &board.edition);
             let generation = board.save.generation;
             self.finished(board, generation, result);
         }
-    }
-}
-
-/// Before leaving an edition: what is typed is on disk.
-pub(super) async fn flush(app: &mut App, saving: &mut Saving) {
-    if let Some(board) = app.board_mut() {
-        saving.flush(board).await;
     }
 }
 
@@ -93,8 +95,10 @@ impl Drafts {
             return;
         }
         let text = now.as_ref().map(Draft::to_text);
-        let _ = storage::write_draft(&board.path, text.as_deref());
-        self.written = now;
+        // a write that fails (a full disk) is tried again at the next tick
+        if storage::write_draft(&board.path, text.as_deref()).is_ok() {
+            self.written = now;
+        }
     }
 
     pub(super) fn recover(&mut self, board: &mut Board) {
@@ -108,12 +112,5 @@ impl Drafts {
             self.written = Some(d.clone());
             board.restore_draft(d);
         }
-    }
-
-    pub(super) fn clear(&mut self, board: &Board) {
-        if board.read_only.is_none() {
-            let _ = storage::write_draft(&board.path, None);
-        }
-        self.written = None;
     }
 }

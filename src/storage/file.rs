@@ -1,5 +1,7 @@
-//! Loading and saving one edition file. Saving is atomic and keeps the
-//! previous version beside the file; a file that did not load is never written.
+//! Loading and saving one edition file. Saving is atomic; the backup is the
+//! file as it was when this run first saved over it, written once and
+//! atomically. A file that did not load is never written, and only plain
+//! files of a sane size are read.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -59,8 +61,46 @@ pub struct SaveError {
     pub source: io::Error,
 }
 
+/// The largest edition file read: the biggest real events are a few MB.
+pub const MAX_FILE: u64 = 32 * 1024 * 1024;
+
+/// The bytes of a plain file of at most `MAX_FILE` bytes: a FIFO, a device or
+/// a link to one is refused before it is opened (it could block or never end).
+pub fn read_plain(path: &Path) -> io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a plain file (a folder, a FIFO or a device): editions are plain text files",
+        ));
+    }
+    if meta.len() > MAX_FILE {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "{} MB is more than an edition can be ({} MB at most)",
+                meta.len() / (1024 * 1024),
+                MAX_FILE / (1024 * 1024)
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // a file that grows while it is read is cut at the limit, then refused
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path)?, MAX_FILE + 1),
+        &mut bytes,
+    )?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "the file grew past the size an edition can be while it was read",
+        ));
+    }
+    Ok(bytes)
+}
+
 pub fn load(path: &Path) -> Result<Edition, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+    let bytes = read_plain(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
@@ -84,7 +124,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Saves atomically, keeping the previous version as a backup.
+/// Saves atomically. The backup is not touched: see `backup`.
 pub fn save(path: &Path, edition: &Edition) -> Result<(), SaveError> {
     save_with(path, edition, |file, bytes| file.write_all(bytes))
 }
@@ -101,13 +141,24 @@ pub fn save_with(
         source,
     };
     let text = to_ron(edition).map_err(|e| fail(io::Error::other(e)))?;
-    if path.exists() {
-        // Best effort: a missing backup must not stop the save itself.
-        let _ = std::fs::copy(path, backup_path(path));
-    }
     let mut file = AtomicWriteFile::open(path).map_err(fail)?;
     write(&mut file, text.as_bytes()).map_err(fail)?;
     file.commit().map_err(fail)
+}
+
+/// Keeps the file as it is now as `NAME.ron.bak`, atomically: the backup is
+/// either the old one or a whole copy, never a part. The board calls this
+/// once per run, before its first save over the file.
+pub fn backup(path: &Path) -> io::Result<()> {
+    let bytes = match read_plain(path) {
+        Ok(bytes) => bytes,
+        // nothing to back up yet
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let mut file = AtomicWriteFile::open(backup_path(path))?;
+    file.write_all(&bytes)?;
+    file.commit()
 }
 
 /// Writes a new edition, refusing to replace an existing file.

@@ -7,8 +7,14 @@ mod format;
 mod lock;
 mod side;
 
-pub use file::{LoadError, SaveError, backup_path, create, load, save, save_with, stem};
+pub use file::{
+    LoadError, MAX_FILE, SaveError, backup, backup_path, create, load, read_plain, save, save_with,
+    stem,
+};
 pub use folder::{FolderSource, Listed, list, resolve};
 pub use format::{FileProblem, from_ron, to_ron};
 pub use lock::{EditionLock, lock_path};
-pub use side::{draft_path, read_config, read_draft, scratch, take_scratch, write_draft};
+pub use side::{
+    clean_leftovers, draft_path, find_recovery, forget_recovery, read_config, read_draft,
+    recovery_paths, scratch, take_scratch, write_draft, write_recovery,
+};

@@ -299,9 +299,9 @@ pub fn confirm_quit(f: &mut Frame, board: &Board, theme: &Theme) {
     let inner = boxed(f, area, "Quit without saving?", theme);
     let e = board.save.error.clone().unwrap_or_default();
     let text = [
-        format!("The last changes are NOT on disk: {e}"),
+        format!("The last changes are NOT in the file: {e}"),
         String::new(),
-        "y  quit and lose them".to_string(),
+        "y  quit: they go to a recovery file, offered at the next start".to_string(),
         "n  stay (saving is retried)".to_string(),
     ];
     for (i, l) in text.iter().enumerate() {
@@ -312,6 +312,51 @@ pub fn confirm_quit(f: &mut Frame, board: &Board, theme: &Theme) {
             inner.width,
             l,
             if i == 0 { theme.warn } else { theme.base },
+        );
+    }
+}
+
+/// The changes an earlier run could not save, offered back.
+pub fn recover(
+    f: &mut Frame,
+    board: &Board,
+    r: &crate::app::layers::recover::Recovery,
+    theme: &Theme,
+) {
+    let area = centred(f.area(), 76, 10);
+    let inner = boxed(f, area, "Unsaved changes from the last run", theme);
+    let was = board.edition.counts();
+    let kept = r.edition.counts();
+    let text = [
+        (
+            "The last run could not save its last changes; they were kept in".to_string(),
+            theme.warn,
+        ),
+        (format!("  {}", r.path.display()), theme.base),
+        (
+            format!(
+                "The file: {} topics, {} action points · kept: {} topics, {} action points",
+                was.placed + was.parked,
+                was.open + was.done + was.dropped,
+                kept.placed + kept.parked,
+                kept.open + kept.done + kept.dropped
+            ),
+            theme.dim,
+        ),
+        (String::new(), theme.base),
+        (
+            "y  take them back (u undoes)      n  not now: they stay for later".to_string(),
+            theme.base,
+        ),
+    ];
+    for (i, (l, style)) in text.iter().enumerate() {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            l,
+            *style,
         );
     }
 }

@@ -18,6 +18,7 @@ pub mod plan;
 pub mod present;
 pub mod prompt;
 pub mod quit;
+pub mod recover;
 pub mod reports;
 pub mod retro;
 pub mod review;
@@ -118,6 +119,7 @@ impl Board {
             Overlay::ConfirmMerge { keep, other } => self.on_confirm_merge(*keep, *other, action),
             Overlay::NextEdition(form) => self.on_next_edition(form, action),
             Overlay::ConfirmQuit => self.on_confirm_quit(action),
+            Overlay::Recover(r) => self.on_recover(r, action),
             Overlay::Help(help) => help.on(action, self.stack.viewport),
         }
     }
