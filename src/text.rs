@@ -162,7 +162,11 @@ mod printable_tests {
     fn control_characters_become_visible_escapes() {
         let hostile = "Title\x1b]0;pwned\x07 \x1b[2J\r\u{9b}31m\nnext\tline";
         let shown = printable(hostile);
-        assert!(!shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+        assert!(
+            !shown
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+        );
         assert!(shown.contains("\\u{1b}]0;pwned\\u{7}"));
         assert!(shown.contains("\\u{9b}"));
         assert!(shown.contains("\nnext\tline"));

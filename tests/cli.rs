@@ -962,14 +962,22 @@ fn text_commands_never_pass_a_files_control_bytes_to_the_terminal() {
     e.set_notes(id, &format!("notes {hostile}")).unwrap();
     let path = s.save(&format!("evil\x1b[2J{}.ron", "x"), &e);
     // and a broken file whose name is hostile, for check's error lines
-    fs::write(s.sessions().join("broken\x1b]0;t\x07.ron"), "(name: \"x\", ").unwrap();
+    fs::write(
+        s.sessions().join("broken\x1b]0;t\x07.ron"),
+        "(name: \"x\", ",
+    )
+    .unwrap();
     let path = path.to_string_lossy().into_owned();
     let outputs = [
         ran(s.run().args(["print", &path])).expect_code(0),
         ran(s.run().args(["list"])).expect_code(0),
         ran(s.run().args(["search", "evil"])).expect_code(0),
         ran(s.run().arg("check").arg(&path)),
-        ran(s.run().arg("check").arg(s.sessions().join("broken\x1b]0;t\x07.ron"))).expect_code(1),
+        ran(s
+            .run()
+            .arg("check")
+            .arg(s.sessions().join("broken\x1b]0;t\x07.ron")))
+        .expect_code(1),
     ];
     for out in outputs {
         for text in [&out.stdout, &out.stderr] {
@@ -987,4 +995,15 @@ fn text_commands_never_pass_a_files_control_bytes_to_the_terminal() {
             out.stderr
         );
     }
+}
+
+#[test]
+fn the_board_without_a_terminal_says_so_in_one_line() {
+    let s = Sandbox::new();
+    let path = s.save("board.ron", &board());
+    let out = ran(s.run().arg(&path)).expect_code(1);
+    assert!(out.stderr.contains("needs a terminal"), "{}", out.stderr);
+    assert!(out.stderr.contains("list"), "says which commands do not");
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    assert_eq!(out.stderr.trim().lines().count(), 1, "{}", out.stderr);
 }

@@ -1053,3 +1053,240 @@ fn notes_in_the_editor_suspend_the_board_and_come_back() {
     let e = storage::load(&file).unwrap();
     assert_eq!(e.topics[0].notes, "Agreed: a pilot in one team.");
 }
+
+/// An edition with one session placed, to open and type into.
+fn one_session(path: &Path) {
+    small_edition(path);
+    let mut e = storage::load(path).unwrap();
+    let id = e
+        .add_topic(openspace::model::TopicDraft {
+            title: "Service mesh".into(),
+            conveners: vec!["Marta".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    let (slot, space) = (e.slots[0].id.clone(), e.spaces[0].id.clone());
+    e.place(id, &slot, &space).unwrap();
+    storage::save(path, &e).unwrap();
+}
+
+fn kill(tui: &Tui, signal: &str) {
+    let pid = tui.pid().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .unwrap()
+            .success(),
+        "kill {signal} {pid}"
+    );
+}
+
+/// Waits until a file holds `text`.
+fn wait_file(path: &Path, text: &str) {
+    let start = Instant::now();
+    while !std::fs::read_to_string(path).is_ok_and(|t| t.contains(text)) {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "{} never held {text:?}",
+            path.display()
+        );
+        std::thread::sleep(POLL);
+    }
+}
+
+#[test]
+fn closing_the_window_or_a_signal_while_typing_keeps_the_typing() {
+    // (how it ends, what is being typed, the keys that open it)
+    let cases = [
+        ("-HUP", "notes", "\rn"),
+        ("-TERM", "topic", "a"),
+        ("-INT", "action point", "\ro"),
+        ("-QUIT", "notes", "\rn"),
+        ("Ctrl-C", "topic", "a"),
+    ];
+    for (how, what, open) in cases {
+        let sandbox = Sandbox::new();
+        let file = sandbox.sessions().join("typing.ron");
+        one_session(&file);
+        let mut tui = sandbox.open(&[&file]);
+        tui.wait_text(&[" BOARD ", "✓ saved", "Service mesh"]);
+        tui.send(open);
+        let words = format!("Words for the {what} before {how}");
+        if what == "topic" {
+            tui.wait_text(&["Add ▸"]);
+            tui.send(CTRL_U);
+        } else {
+            tui.wait_text(&[" Session "]);
+        }
+        tui.send(&words);
+        tui.wait_text(&[&words[..20]]);
+        let offset = tui.raw_len();
+        match how {
+            "Ctrl-C" => tui.send("\x03"),
+            signal => kill(&tui, signal),
+        }
+        let status = tui.wait_exit();
+        assert!(status.success(), "{how}: a clean exit, {status:?}");
+        tui.wait_drained();
+        let tail = String::from_utf8_lossy(&tui.raw_from(offset)).into_owned();
+        assert!(
+            tail.contains("\x1b[?1049l"),
+            "{how}: the alternate screen is left"
+        );
+        let draft = sandbox.sessions().join(".typing.ron.draft");
+        wait_file(&draft, &words);
+        // the next start puts the words back where they were typed
+        let mut again = sandbox.open(&[&file]);
+        again.wait_text(&["Recovered what was being typed", &words[..20]]);
+        again.send("\x03");
+        again.wait_exit();
+    }
+}
+
+#[test]
+fn a_save_that_keeps_failing_is_kept_for_the_next_start_and_offered_back() {
+    for how in ["Ctrl-C", "-TERM"] {
+        let sandbox = Sandbox::new();
+        let file = sandbox.sessions().join("unsaved.ron");
+        small_edition(&file);
+        let mut tui = sandbox.open(&[&file]);
+        tui.wait_text(&[" BOARD ", "✓ saved"]);
+        // the folder goes away under the board: every save fails
+        let away = sandbox.root().join("away");
+        std::fs::rename(sandbox.sessions(), &away).unwrap();
+        tui.send("a");
+        tui.wait_text(&["Add ▸"]);
+        tui.send(CTRL_U);
+        tui.send("Never on disk @Ada");
+        tui.send(ENTER);
+        tui.wait_text(&["NOT SAVED"]);
+        tui.send(ESC);
+        tui.wait_for("the board", |s| mode_is(s, "BOARD"));
+        let offset = tui.raw_len();
+        match how {
+            "Ctrl-C" => tui.send("\x03"),
+            signal => kill(&tui, signal),
+        }
+        let status = tui.wait_exit();
+        assert!(!status.success(), "{how}: a failed save exits non-zero");
+        tui.wait_drained();
+        let said = String::from_utf8_lossy(&tui.raw_from(offset)).into_owned();
+        assert!(
+            said.contains("the unsaved changes are kept in"),
+            "{how}: {said:?}"
+        );
+        // beside the edition was impossible: the user's data folder took it
+        let folder = sandbox.root().join(".local/share/openspace/recovered");
+        let kept = std::fs::read_dir(&folder)
+            .unwrap_or_else(|e| panic!("{how}: no recovery in {}: {e}", folder.display()))
+            .next()
+            .expect("a recovery file")
+            .unwrap()
+            .path();
+        let name = kept.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("unsaved-"), "{name}");
+        assert!(said.contains(&name), "{how}: says where: {said:?}");
+        std::fs::rename(&away, sandbox.sessions()).unwrap();
+        // the next start offers the changes back; y takes them, and saves
+        let mut again = sandbox.open(&[&file]);
+        again.wait_text(&["Unsaved changes from the last run", "y  take them back"]);
+        again.send("y");
+        again.wait_saved("The unsaved changes of the last run are back");
+        again.send("q");
+        assert!(again.wait_exit().success());
+        let e = storage::load(&file).unwrap();
+        assert_eq!(e.topics[0].title, "Never on disk", "{how}");
+        assert!(
+            !kept.exists(),
+            "{how}: the recovery is gone once taken back"
+        );
+    }
+}
+
+#[test]
+fn a_board_that_found_the_lock_held_becomes_editable_when_it_is_free() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("shared.ron");
+    small_edition(&file);
+    let mut first = sandbox.open(&[&file]);
+    first.wait_text(&[" BOARD ", "✓ saved"]);
+    let mut second = sandbox.open(&[&file]);
+    second.wait_text(&["READ-ONLY"]);
+    first.send("q");
+    assert!(first.wait_exit().success());
+    second.wait_text(&["Editable now: the other openspace let go"]);
+    second.send("a");
+    second.wait_text(&["Add ▸"]);
+    second.send(CTRL_U);
+    second.send("Now it is mine");
+    second.send(ENTER);
+    second.wait_saved("Added “Now it is mine”");
+    second.send(ESC);
+    second.wait_for("the board", |s| mode_is(s, "BOARD"));
+    second.send("q");
+    assert!(second.wait_exit().success());
+    assert_eq!(
+        storage::load(&file).unwrap().topics[0].title,
+        "Now it is mine"
+    );
+}
+
+#[test]
+fn leftovers_of_interrupted_saves_are_cleaned_at_the_next_start() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("left.ron");
+    small_edition(&file);
+    let d = sandbox.sessions();
+    for name in [
+        ".left.ron.Ab12Cd",
+        "..left.ron.draft.xY9zQ1",
+        ".left.ron.bak.000000",
+    ] {
+        std::fs::write(d.join(name), "half a save").unwrap();
+    }
+    // another edition's temporary file is not this board's to remove
+    std::fs::write(d.join(".other.ron.Ab12Cd"), "not mine").unwrap();
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" BOARD ", "✓ saved"]);
+    assert_eq!(
+        sandbox.files(),
+        [".left.ron.lock", ".other.ron.Ab12Cd", "left.ron"]
+    );
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}
+
+#[test]
+fn a_suspended_board_gives_the_terminal_back_and_returns() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("pause.ron");
+    small_edition(&file);
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" BOARD ", "✓ saved"]);
+    let offset = tui.raw_len();
+    kill(&tui, "-TSTP");
+    // stopped (state T), with the terminal restored
+    let stat = format!("/proc/{}/stat", tui.pid());
+    let start = Instant::now();
+    loop {
+        let state = std::fs::read_to_string(&stat).unwrap_or_default();
+        let stopped = state
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('T'));
+        if stopped {
+            break;
+        }
+        assert!(start.elapsed() < TIMEOUT, "never stopped: {state}");
+        std::thread::sleep(POLL);
+    }
+    tui.wait_screen("the main screen", |s| !s.alternate_screen());
+    let said = String::from_utf8_lossy(&tui.raw_from(offset)).into_owned();
+    assert!(said.contains("\x1b[?1049l"), "{said:?}");
+    kill(&tui, "-CONT");
+    tui.wait_screen("the board again", |s| {
+        s.alternate_screen() && s.contents().contains(" BOARD ")
+    });
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}

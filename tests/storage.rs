@@ -906,7 +906,10 @@ fn the_backup_is_the_file_as_it_was_before_the_runs_first_save() {
         let mut v = v1.clone();
         v.name = format!("Version {n}");
         storage::save(&path, &v).expect("save");
-        assert_eq!(storage::load(&path).expect("load").name, format!("Version {n}"));
+        assert_eq!(
+            storage::load(&path).expect("load").name,
+            format!("Version {n}")
+        );
         assert_eq!(storage::load(&backup).expect("load backup"), v1);
     }
     assert_eq!(

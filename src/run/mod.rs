@@ -168,9 +168,11 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
     };
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err("the board needs a terminal to run in; `openspace list`, `check`, `new`, \
+        return Err(
+            "the board needs a terminal to run in; `openspace list`, `check`, `new`, \
                     `print` and `search` work without one"
-            .into());
+                .into(),
+        );
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -392,11 +394,29 @@ async fn event_loop(
                     let _ = out.flush();
                 }
                 Effect::Open(path) => {
-                    switch(app, &path, options, &mut lock, &mut saving, &mut drafts, None).await;
+                    switch(
+                        app,
+                        &path,
+                        options,
+                        &mut lock,
+                        &mut saving,
+                        &mut drafts,
+                        None,
+                    )
+                    .await;
                     waiting = lock.is_none();
                 }
                 Effect::OpenAt(path, topic) => {
-                    switch(app, &path, options, &mut lock, &mut saving, &mut drafts, topic).await;
+                    switch(
+                        app,
+                        &path,
+                        options,
+                        &mut lock,
+                        &mut saving,
+                        &mut drafts,
+                        topic,
+                    )
+                    .await;
                     waiting = lock.is_none();
                 }
                 Effect::EditNotes { topic, text } => {
@@ -416,8 +436,16 @@ async fn event_loop(
                 Effect::Create(args) => {
                     match crate::commands::create_edition(&args, &options.folder) {
                         Ok((path, _)) => {
-                            switch(app, &path, options, &mut lock, &mut saving, &mut drafts, None)
-                                .await;
+                            switch(
+                                app,
+                                &path,
+                                options,
+                                &mut lock,
+                                &mut saving,
+                                &mut drafts,
+                                None,
+                            )
+                            .await;
                             waiting = lock.is_none();
                             if let Some(board) = app.board_mut() {
                                 board.toast(format!(

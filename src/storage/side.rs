@@ -72,8 +72,11 @@ fn fnv(bytes: &[u8]) -> u64 {
 /// or why none took it.
 pub fn write_recovery(edition: &Path, text: &str) -> io::Result<PathBuf> {
     let mut last = io::Error::other("no place to write a recovery");
-    for path in recovery_paths(edition) {
-        if let Some(dir) = path.parent() {
+    for (i, path) in recovery_paths(edition).into_iter().enumerate() {
+        // the edition's own folder is never made again (it may be gone on purpose)
+        if i > 0
+            && let Some(dir) = path.parent()
+        {
             let _ = std::fs::create_dir_all(dir);
         }
         match write_atomically(&path, text.as_bytes()) {
