@@ -617,3 +617,63 @@ fn the_mouse_selects_drags_and_picks_from_the_parking_lot() {
     assert_eq!(board(&app).stack.grid.cursor, before);
     assert_ne!(before.col, 1);
 }
+
+#[test]
+fn pasted_lines_are_read_as_typed_ones_whatever_their_line_breaks() {
+    for sep in ["\n", "\r", "\r\n"] {
+        let mut app = app();
+        press(&mut app, "a");
+        let before = topics(&app);
+        let text = [
+            "Hiring @Ewa #Garden 09:30",
+            "Docs nobody reads",
+            "On-call 10:30 +4",
+        ]
+        .join(sep);
+        app.handle(&Event::Paste(text));
+        assert_eq!(topics(&app), before + 3, "{sep:?}");
+        assert_eq!(
+            where_is(&app, "Hiring"),
+            "Garden 09:30",
+            "{sep:?}: #space and time kept"
+        );
+        assert_eq!(titled(&app, "Hiring").conveners, vec!["Ewa"]);
+        assert_eq!(where_is(&app, "Docs nobody reads"), "parked");
+        assert_eq!(where_is(&app, "On-call"), "Atrium 10:30", "{sep:?}");
+        assert_eq!(titled(&app, "On-call").votes, 4);
+    }
+}
+
+#[test]
+fn a_huge_paste_is_one_step_and_a_line_too_long_is_refused_with_a_word() {
+    let mut app = app();
+    press(&mut app, "a<C-u>");
+    // a line that fits goes in at once, at the cursor
+    app.handle(&Event::Paste("x".repeat(1_500)));
+    assert_eq!(
+        board(&app).stack.capture().unwrap().input.value().len(),
+        1_500
+    );
+    // a megabyte on one line is refused, and the line keeps what it had
+    app.handle(&Event::Paste("y".repeat(1 << 20)));
+    assert_eq!(
+        board(&app).stack.capture().unwrap().input.value().len(),
+        1_500
+    );
+    assert!(
+        toast_text(&app).contains("too long for one line"),
+        "{}",
+        toast_text(&app)
+    );
+    // thousands of lines: the first ones become topics, the rest are counted
+    press(&mut app, "<C-u>");
+    let before = topics(&app);
+    let many: Vec<String> = (0..700).map(|i| format!("Pasted topic {i}")).collect();
+    app.handle(&Event::Paste(many.join("\n")));
+    assert_eq!(topics(&app), before + 500);
+    assert!(
+        toast_text(&app).contains("200 more lines were not added"),
+        "{}",
+        toast_text(&app)
+    );
+}

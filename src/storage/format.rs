@@ -44,10 +44,15 @@ pub fn from_ron(text: &str) -> Result<Edition, Vec<FileProblem>> {
     if problems.is_empty() {
         return Ok(edition);
     }
+    // one pass over the text finds every id, one over the lines every position
+    let locator = Locator::new(text);
+    let offsets: Vec<Option<usize>> = problems.iter().map(|p| locator.offset(&p.anchor)).collect();
+    let lines = LineIndex::new(text);
     Err(problems
         .into_iter()
-        .map(|p| FileProblem {
-            at: locate(text, &p.anchor),
+        .zip(offsets)
+        .map(|(p, at)| FileProblem {
+            at: at.map(|o| lines.position(text, o)),
             message: p.message,
         })
         .collect())
@@ -65,12 +70,33 @@ fn explain(code: &ron::Error) -> String {
     }
 }
 
+/// Where each line starts, to turn byte offsets into (line, column).
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// (line, column) of a byte offset, both from 1; columns count characters.
+    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = text.get(start..offset).map_or(0, |t| t.chars().count());
+        (line, col + 1)
+    }
+}
+
 /// (line, column) of a byte offset, both from 1; columns count characters.
+#[cfg(test)]
 fn position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    LineIndex::new(text).position(text, offset)
 }
 
 /// Offsets of `field: value` where `value` is a literal, optionally only
@@ -107,46 +133,133 @@ fn section(text: &str, name: &str) -> usize {
     field_offsets(text, 0, name, "", None).next().unwrap_or(0)
 }
 
-/// Where in the text a validation problem has its place, when it can be found.
-fn locate(text: &str, anchor: &Anchor) -> Option<(usize, usize)> {
-    let offset = match anchor {
-        Anchor::Version => field_offsets(text, 0, "version", "", None).next(),
-        Anchor::Name => field_offsets(text, 0, "name", "", None).next(),
-        Anchor::Days => field_offsets(text, 0, "days", "", None).next(),
-        Anchor::HideAfter => field_offsets(text, 0, "hide_after", "", None).next(),
-        Anchor::Timer => field_offsets(text, 0, "timer", "", None).next(),
-        Anchor::Space { id, nth } => {
-            let value = format!("{:?}", id.0);
-            let from = section(text, "spaces");
-            field_offsets(text, from, "id", &value, None).nth(*nth)
+/// Every `id: value` of a file, found in one pass: by value, each with its
+/// offset and the field that follows it (`title` for a topic, `text` for an
+/// action point), so that each problem is placed without a search of its own.
+struct Locator<'a> {
+    text: &'a str,
+    ids: std::collections::HashMap<&'a str, Vec<(usize, &'a str)>>,
+    spaces: usize,
+    slots: usize,
+    topics: usize,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Locator<'a> {
+        let mut ids: std::collections::HashMap<&str, Vec<(usize, &str)>> = Default::default();
+        for start in field_offsets(text, 0, "id", "", None) {
+            let rest = text[start + 2..].trim_start();
+            let Some(rest) = rest.strip_prefix(':') else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let at = text.len() - rest.len();
+            let len = literal_len(rest);
+            if len == 0 {
+                continue;
+            }
+            let value = &text[at..at + len];
+            let after = text[at + len..].trim_start();
+            let next = after
+                .strip_prefix(',')
+                .map(str::trim_start)
+                .map_or("", |r| {
+                    let end = r
+                        .find(|c: char| !c.is_alphanumeric() && c != '_')
+                        .unwrap_or(r.len());
+                    &r[..end]
+                });
+            ids.entry(value).or_default().push((start, next));
         }
-        Anchor::Slot { id, nth } => {
-            let value = format!("{:?}", id.0);
-            let from = section(text, "slots");
-            field_offsets(text, from, "id", &value, None).nth(*nth)
+        Locator {
+            text,
+            ids,
+            spaces: section(text, "spaces"),
+            slots: section(text, "slots"),
+            topics: section(text, "topics"),
         }
-        Anchor::Topic { id, nth } => {
-            let value = id.0.to_string();
-            let from = section(text, "topics");
-            field_offsets(text, from, "id", &value, Some("title")).nth(*nth)
+    }
+
+    /// The nth `id: value` after `from`, followed by `then` when it is given.
+    fn id(&self, value: &str, from: usize, then: Option<&str>, nth: usize) -> Option<usize> {
+        self.ids
+            .get(value)?
+            .iter()
+            .filter(|(at, next)| *at >= from && then.is_none_or(|t| t == *next))
+            .nth(nth)
+            .map(|(at, _)| *at)
+    }
+
+    /// Where in the text a validation problem has its place, when it can be found.
+    fn offset(&self, anchor: &Anchor) -> Option<usize> {
+        let text = self.text;
+        let first = |field| field_offsets(text, 0, field, "", None).next();
+        match anchor {
+            Anchor::Version => first("version"),
+            Anchor::Name => first("name"),
+            Anchor::Days => first("days"),
+            Anchor::HideAfter => first("hide_after"),
+            Anchor::Timer => first("timer"),
+            Anchor::Space { id, nth } => self.id(&format!("{:?}", id.0), self.spaces, None, *nth),
+            Anchor::Slot { id, nth } => self.id(&format!("{:?}", id.0), self.slots, None, *nth),
+            Anchor::Topic { id, nth } => {
+                self.id(&id.0.to_string(), self.topics, Some("title"), *nth)
+            }
+            Anchor::Action { id, nth } => self.id(&id.0.to_string(), 0, Some("text"), *nth),
+            Anchor::Placement(id) => {
+                let topic = self.id(&id.0.to_string(), self.topics, Some("title"), 0)?;
+                field_offsets(text, topic, "placement", "", None).next()
+            }
         }
-        Anchor::Action { id, nth } => {
-            let value = id.0.to_string();
-            field_offsets(text, 0, "id", &value, Some("text")).nth(*nth)
+    }
+}
+
+/// The length in bytes of the literal a text starts with: a number, or a
+/// quoted string with its escapes; 0 for anything else.
+fn literal_len(text: &str) -> usize {
+    if let Some(body) = text.strip_prefix('"') {
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => return i + 2,
+                _ => {}
+            }
         }
-        Anchor::Placement(id) => {
-            let value = id.0.to_string();
-            let from = section(text, "topics");
-            let topic = field_offsets(text, from, "id", &value, Some("title")).next()?;
-            field_offsets(text, topic, "placement", "", None).next()
-        }
-    }?;
-    Some(position(text, offset))
+        return 0;
+    }
+    text.bytes().take_while(u8::is_ascii_digit).count()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_of_problems_are_each_placed_at_their_line() {
+        let topics: Vec<String> = (0..4000)
+            .map(|i| format!("    (id: {}, title: \"Topic {i}\"),", i / 2 + 1))
+            .collect();
+        let text = format!(
+            "(\n  version: 1,\n  name: \"Dup\",\n  days: [\"2026-05-14\"],\n  topics: [\n{}\n  ],\n)\n",
+            topics.join("\n")
+        );
+        let problems = from_ron(&text).expect_err("duplicate ids");
+        assert_eq!(problems.len(), 2000);
+        // topic i is on line 6 + i; the second of each pair is the duplicate
+        for (k, p) in problems.iter().enumerate() {
+            assert_eq!(p.at, Some((6 + 2 * k + 1, 6)), "{}", p.message);
+        }
+    }
+
+    #[test]
+    fn literals_are_read_whole() {
+        assert_eq!(literal_len("12, title"), 2);
+        assert_eq!(literal_len(r#""a\"b", x"#), 6);
+        assert_eq!(literal_len("Some(1)"), 0);
+        assert_eq!(literal_len("\"unterminated"), 0);
+    }
 
     #[test]
     fn positions_count_lines_and_characters() {

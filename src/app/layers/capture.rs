@@ -212,84 +212,190 @@ impl Board {
         true
     }
 
-    /// Pasted text: several lines into the capture line add one parked topic
-    /// each; into the action line, one action point each; otherwise it is
-    /// typed into the field that is open.
+    /// Pasted text, in one step whatever its size. Several lines into the
+    /// capture line add one topic each, each line read as a typed one (its
+    /// #space and time place it); into the action line, one action point
+    /// each. Otherwise it goes into the field that is open. A paste too
+    /// large for a line is refused with a word, never cut silently.
     pub fn paste(&mut self, text: &str) {
+        // terminals send line breaks as CR, LF or CRLF
         let lines: Vec<&str> = text
-            .lines()
+            .split(['\r', '\n'])
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        let typing = |input: &mut Input, text: &str| {
-            for c in text.chars().filter(|c| !c.is_control()) {
-                input.handle(tui_input::InputRequest::InsertChar(c));
-            }
-        };
+        let one_line = lines.join(" ");
         let target = self.stack.capture().map(|c| c.target);
         match self.stack.overlays.last_mut() {
             Some(Overlay::Capture(_)) if lines.len() > 1 => match target {
                 Some(CaptureTarget::Actions(topic)) => {
-                    for line in lines {
+                    let (taken, refused) = self.take_lines(&lines);
+                    for line in taken {
                         self.add_action_point(topic, line);
                     }
+                    self.say_refused(refused);
                 }
                 _ => self.paste_topics(&lines),
             },
-            Some(Overlay::Capture(c)) => typing(&mut c.input, text.trim_end()),
-            Some(Overlay::Prompt(p)) => typing(&mut p.input, text.trim_end()),
-            Some(Overlay::Form(f)) => {
-                if let Some(input) = f.input_mut() {
-                    typing(input, &text.replace('\n', " "));
+            Some(Overlay::Capture(c)) => {
+                if fits(&one_line) {
+                    insert(&mut c.input, &one_line);
+                    c.recall = None;
+                } else {
+                    self.too_long(&one_line);
                 }
             }
-            Some(Overlay::NextEdition(f)) => {
-                if let Some(input) = f.input_mut() {
-                    typing(input, &text.replace('\n', " "));
+            Some(Overlay::Prompt(p)) => {
+                if fits(&one_line) {
+                    insert(&mut p.input, &one_line);
+                } else {
+                    self.too_long(&one_line);
                 }
             }
+            Some(Overlay::Form(f)) => match f.input_mut() {
+                Some(input) if fits(&one_line) => insert(input, &one_line),
+                Some(_) => self.too_long(&one_line),
+                None => {}
+            },
+            Some(Overlay::NextEdition(f)) => match f.input_mut() {
+                Some(input) if fits(&one_line) => insert(input, &one_line),
+                Some(_) => self.too_long(&one_line),
+                None => {}
+            },
             Some(Overlay::Session(s)) => {
                 if let Some(notes) = s.notes.as_mut() {
-                    notes.insert_str(text.replace("\r\n", "\n"));
+                    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                    let clean: String = text
+                        .chars()
+                        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+                        .collect();
+                    notes.insert_str(clean);
                 }
             }
             _ => {}
         }
     }
 
-    fn paste_topics(&mut self, lines: &[&str]) {
-        let edition = &self.edition;
-        let drafts: Vec<(TopicDraft, Option<u32>)> = lines
-            .iter()
-            .map(|l| {
-                let p = capture::parse(l, edition);
-                let title = if p.title.is_empty() {
-                    l.to_string()
-                } else {
-                    p.title
-                };
-                (
-                    TopicDraft {
-                        title,
-                        conveners: p.conveners,
-                        ..TopicDraft::default()
-                    },
-                    p.votes,
-                )
-            })
-            .collect();
-        let n = drafts.len();
-        let added = self.change(format!("paste {n} topics"), |e| {
-            for (draft, votes) in drafts {
-                let id = e.add_topic(draft)?;
-                if let Some(v) = votes {
-                    e.set_votes(id, v)?;
-                }
+    fn too_long(&mut self, text: &str) {
+        self.warn(format!(
+            "That paste is {} characters: too long for one line ({MAX_LINE} at most); nothing \
+             was added — long text goes into a session's notes (n)",
+            text.chars().count()
+        ));
+    }
+
+    /// The lines a paste may add at once, and how many were refused.
+    fn take_lines<'t>(&self, lines: &[&'t str]) -> (Vec<&'t str>, Refusal) {
+        let mut refused = Refusal::default();
+        let mut taken = Vec::new();
+        for line in lines {
+            if !fits(line) {
+                refused.long += 1;
+            } else if taken.len() >= MAX_PASTE_LINES {
+                refused.many += 1;
+            } else {
+                taken.push(*line);
             }
-            Ok(())
-        });
-        if added.is_some() {
-            self.toast(format!("Added {n} topics to the parking lot — u undoes"));
+        }
+        (taken, refused)
+    }
+
+    fn say_refused(&mut self, r: Refusal) {
+        let mut parts = Vec::new();
+        if r.many > 0 {
+            parts.push(format!(
+                "{} more lines were not added ({MAX_PASTE_LINES} at most at once): paste them again",
+                r.many
+            ));
+        }
+        if r.long > 0 {
+            parts.push(format!(
+                "{} lines longer than {MAX_LINE} characters were not added",
+                r.long
+            ));
+        }
+        if !parts.is_empty() {
+            let before = self
+                .stack
+                .toast
+                .as_ref()
+                .map(|t| format!("{} · ", t.text))
+                .unwrap_or_default();
+            self.warn(format!("{before}{}", parts.join(" · ")));
         }
     }
+
+    /// One topic per pasted line, all in one undoable step.
+    fn paste_topics(&mut self, lines: &[&str]) {
+        let (taken, refused) = self.take_lines(lines);
+        let edition = &self.edition;
+        let parsed: Vec<(&str, capture::Parsed)> = taken
+            .iter()
+            .map(|l| (*l, capture::parse(l, edition)))
+            .collect();
+        let here = self.slot_at_cursor().cloned();
+        let n = parsed.len();
+        let added = self.change(format!("paste {n} topics"), |e| {
+            let mut placed = 0;
+            for (line, p) in parsed {
+                // each line is placed as if typed after the ones before it
+                let r = capture::resolve(e, &p, here.as_ref());
+                let title = if r.title.is_empty() {
+                    line.to_string()
+                } else {
+                    r.title
+                };
+                let id = e.add_topic(TopicDraft {
+                    title,
+                    conveners: p.conveners,
+                    ..TopicDraft::default()
+                })?;
+                if let Some(v) = p.votes {
+                    e.set_votes(id, v)?;
+                }
+                if let Some((s, sp)) = &r.cell
+                    && e.place(id, s, sp).is_ok()
+                {
+                    placed += 1;
+                }
+            }
+            Ok(placed)
+        });
+        if let Some(placed) = added {
+            let where_to = match placed {
+                0 => "to the parking lot".to_string(),
+                p if p == n => "to their cells".to_string(),
+                p => format!("({p} to their cells, {} to the parking lot)", n - p),
+            };
+            self.toast(format!("Added {n} topics {where_to} — u undoes"));
+        }
+        self.say_refused(refused);
+    }
+}
+
+/// The longest line a paste puts into a field (a title, a prompt).
+pub const MAX_LINE: usize = 2_000;
+/// The most lines one paste adds as topics or action points.
+pub const MAX_PASTE_LINES: usize = 500;
+
+/// Lines refused by a paste: too many, or too long.
+#[derive(Debug, Default, Clone, Copy)]
+struct Refusal {
+    many: usize,
+    long: usize,
+}
+
+fn fits(line: &str) -> bool {
+    line.chars().count() <= MAX_LINE
+}
+
+/// Inserts text at the cursor in one step: a paste of any size costs one
+/// copy of the line, not one edit per character.
+fn insert(input: &mut Input, text: &str) {
+    let text: String = text.chars().filter(|c| !c.is_control()).collect();
+    let value = input.value();
+    let at = input.cursor();
+    let split = value.char_indices().nth(at).map_or(value.len(), |(i, _)| i);
+    let joined = format!("{}{text}{}", &value[..split], &value[split..]);
+    *input = Input::new(joined).with_cursor(at + text.chars().count());
 }
