@@ -35,9 +35,10 @@ pub fn to_ron(edition: &Edition) -> Result<String, ron::Error> {
 pub fn from_ron(text: &str) -> Result<Edition, Vec<FileProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let edition: Edition = options().from_str(text).map_err(|e| {
+        let at = (e.span.start.line, e.span.start.col);
         vec![FileProblem {
-            at: Some((e.span.start.line, e.span.start.col)),
-            message: explain(&e.code),
+            at: Some(at),
+            message: explain(&e.code, text, at),
         }]
     })?;
     let problems = edition.validate();
@@ -58,16 +59,81 @@ pub fn from_ron(text: &str) -> Result<Edition, Vec<FileProblem>> {
         .collect())
 }
 
-/// ron's messages, with a hint where people commonly go wrong.
-fn explain(code: &ron::Error) -> String {
+/// ron's messages, with a sentence saying what was expected where people
+/// commonly go wrong: the field whose value did not parse is named, with
+/// the form it takes, and the parser's own words follow.
+fn explain(code: &ron::Error, text: &str, (line, col): (usize, usize)) -> String {
     let message = code.to_string();
     match code {
         ron::Error::NoSuchStructField { .. } => {
-            format!("{message} (misspelled? see docs/format.md for every field)")
+            return format!("{message} (misspelled? see docs/format.md for every field)");
         }
-        ron::Error::MissingStructField { .. } => format!("{message}: this field is required"),
-        _ => message,
+        ron::Error::MissingStructField { .. } => {
+            return format!("{message}: this field is required");
+        }
+        _ => {}
     }
+    let lines = LineIndex::new(text);
+    let offset = lines.offset(text, line, col);
+    match field_before(text, offset).and_then(|f| expected(text, f, offset)) {
+        Some(hint) => format!("{hint} (the parser says: {message})"),
+        None => message,
+    }
+}
+
+/// The name of the field whose value holds `offset`: the last `name:` before it.
+fn field_before(text: &str, offset: usize) -> Option<&str> {
+    let before = &text[..offset.min(text.len())];
+    // the last colon that follows a field name
+    let mut end = before.len();
+    while let Some(colon) = before[..end].rfind(':') {
+        let head = before[..colon].trim_end();
+        let start = head
+            .rfind(|c: char| !c.is_alphanumeric() && c != '_')
+            .map_or(0, |i| i + 1);
+        let name = &head[start..];
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return Some(name);
+        }
+        end = colon;
+    }
+    None
+}
+
+/// What a field's value is written as, for the fields people get wrong.
+fn expected(text: &str, field: &str, offset: usize) -> Option<String> {
+    let within = |name: &str| {
+        let at = field_offsets(text, 0, name, "", None)
+            .take_while(|&o| o <= offset)
+            .last();
+        at.unwrap_or(0)
+    };
+    let hint = match field {
+        "version" => "`version` is a whole number, such as `version: 1`".to_string(),
+        // a slot's kind and a topic's kind: whichever list the value is in
+        "kind" if within("slots") > within("topics") => {
+            "a slot's `kind` is `Break(\"label\")`, `Plenary(\"label\")` or left out (a session slot)"
+                .to_string()
+        }
+        "kind" => "a topic's `kind` is `Discussion`, `Workshop`, `Presentation` or `Other`, \
+                   without quotes"
+            .to_string(),
+        "placement" => "`placement` is `At(slot: \"d1-0930\", space: \"atrium\")` or `Parked`"
+            .to_string(),
+        "status" => "`status` is `Open`, `Done` or `Dropped`, without quotes".to_string(),
+        "days" | "day" | "due" => {
+            format!("a date in `{field}` is written \"YYYY-MM-DD\", such as \"2015-04-24\"")
+        }
+        "start" | "end" => format!("`{field}` is a time written \"HH:MM\", such as \"09:30\""),
+        "capacity" | "votes" | "participants" | "dots" => {
+            format!("`{field}` is a whole number, or left out")
+        }
+        "id" => "an `id` is a whole number for topics and action points, a quoted slug such as \
+                 \"atrium\" for spaces and slots"
+            .to_string(),
+        _ => return None,
+    };
+    Some(hint)
 }
 
 /// Where each line starts, to turn byte offsets into (line, column).
@@ -81,6 +147,19 @@ impl LineIndex {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         LineIndex { starts }
+    }
+
+    /// The byte offset of (line, column), both from 1, columns in characters.
+    fn offset(&self, text: &str, line: usize, col: usize) -> usize {
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(text.len());
+        text[start..]
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| start + i)
     }
 
     /// (line, column) of a byte offset, both from 1; columns count characters.
@@ -250,6 +329,64 @@ mod tests {
         // topic i is on line 6 + i; the second of each pair is the duplicate
         for (k, p) in problems.iter().enumerate() {
             assert_eq!(p.at, Some((6 + 2 * k + 1, 6)), "{}", p.message);
+        }
+    }
+
+    #[test]
+    fn a_hand_written_mistake_says_what_the_field_takes() {
+        let head = r#"(version: 1, name: "X", days: ["2026-05-14"], "#;
+        let slot =
+            r#"slots: [(id: "d1", day: "2026-05-14", start: "09:00", end: "09:30", kind: KIND)]"#;
+        let topic = r#"topics: [(id: 1, title: "T", FIELD)]"#;
+        let cases = [
+            (
+                format!("{head}{})", slot.replace("KIND", r#""Break""#)),
+                "a slot's `kind` is `Break(\"label\")`",
+            ),
+            (
+                format!("{head}{})", slot.replace("KIND", r#"Session("talks")"#)),
+                "a slot's `kind`",
+            ),
+            (
+                format!(
+                    "{head}{})",
+                    topic.replace("FIELD", r#"placement: At("d2-1200", "array")"#)
+                ),
+                "`placement` is `At(slot:",
+            ),
+            (
+                format!(
+                    "{head}{})",
+                    topic.replace("FIELD", r#"placement: (slot: "d1", space: "a")"#)
+                ),
+                "`placement` is",
+            ),
+            (
+                format!("{head}{})", topic.replace("FIELD", r#"kind: "Workshop""#)),
+                "a topic's `kind` is `Discussion`",
+            ),
+            (
+                r#"(version: 1.0, name: "X", days: ["2026-05-14"])"#.to_string(),
+                "`version` is a whole number",
+            ),
+            (
+                r#"(version: 1, name: "X", days: ["2015-4-24"])"#.to_string(),
+                "written \"YYYY-MM-DD\"",
+            ),
+        ];
+        for (text, hint) in cases {
+            let problems = from_ron(&text).expect_err("does not parse");
+            assert!(
+                problems[0].message.contains(hint),
+                "{text}\n{}",
+                problems[0].message
+            );
+            assert!(
+                problems[0].message.contains("the parser says"),
+                "{}",
+                problems[0].message
+            );
+            assert!(problems[0].at.is_some());
         }
     }
 
