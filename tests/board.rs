@@ -677,3 +677,85 @@ fn a_huge_paste_is_one_step_and_a_line_too_long_is_refused_with_a_word() {
         toast_text(&app)
     );
 }
+
+#[test]
+fn an_outside_change_is_taken_in_and_merged_with_the_boards_own() {
+    use openspace::app::stack::Overlay;
+    let mut app = app();
+    // the file as the board read it, changed by another program: a new topic, a retitle
+    let mut theirs = board(&app).edition.clone();
+    let tourism = titled(&app, "Team tourism").id;
+    theirs
+        .add_topic(openspace::model::TopicDraft {
+            title: "Typed in an editor".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    theirs
+        .edit_topic(
+            tourism,
+            openspace::model::TopicDraft {
+                title: "Team tourism (file)".into(),
+                conveners: vec!["Ola".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    // meanwhile on the board: a vote, and the same topic retitled otherwise
+    press(&mut app, "+");
+    press(&mut app, "l");
+    press(&mut app, "e<C-u>");
+    type_text(&mut app, "Team tourism (board)");
+    press(&mut app, "<Enter>");
+    let mesh = titled(&app, "Service mesh in our cloud").votes;
+    app.board_mut().unwrap().file_changed(theirs.clone());
+    // the different things are all kept
+    assert!(
+        board(&app)
+            .edition
+            .topics
+            .iter()
+            .any(|t| t.title == "Typed in an editor")
+    );
+    assert_eq!(titled(&app, "Service mesh in our cloud").votes, mesh);
+    // the same thing: the board's stands, and both are shown
+    assert_eq!(
+        board(&app).edition.topic(tourism).unwrap().title,
+        "Team tourism (board)"
+    );
+    assert_eq!(app.mode(), Mode::Conflicts);
+    let Some(Overlay::Conflicts(c)) = board(&app).stack.top() else {
+        panic!("the conflicts are shown");
+    };
+    assert!(
+        c.list
+            .iter()
+            .any(|x| x.ours.contains("(board)") && x.theirs.contains("(file)"))
+    );
+    // f takes the file's version; u undoes it
+    press(&mut app, "f");
+    assert_eq!(
+        board(&app).edition.topic(tourism).unwrap().title,
+        "Team tourism (file)"
+    );
+    assert_ne!(app.mode(), Mode::Conflicts);
+    press(&mut app, "u");
+    assert_eq!(
+        board(&app).edition.topic(tourism).unwrap().title,
+        "Team tourism (board)"
+    );
+}
+
+#[test]
+fn an_outside_change_with_nothing_unsaved_is_taken_as_it_is() {
+    let mut app = app();
+    let mut theirs = board(&app).edition.clone();
+    theirs.name = "Renamed by hand".into();
+    app.board_mut().unwrap().file_changed(theirs);
+    assert_eq!(board(&app).edition.name, "Renamed by hand");
+    assert!(
+        !board(&app).save.dirty(),
+        "the board shows the file: nothing to save"
+    );
+    assert!(toast_text(&app).contains("changed outside"));
+}

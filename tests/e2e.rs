@@ -1290,3 +1290,46 @@ fn a_suspended_board_gives_the_terminal_back_and_returns() {
     tui.send("q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn a_hand_edit_while_the_board_is_open_is_taken_in_not_overwritten() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("edited.ron");
+    small_edition(&file);
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" BOARD ", "✓ saved"]);
+    // another program (an editor, git checkout) writes the file
+    let mut e = storage::load(&file).unwrap();
+    e.add_topic(openspace::model::TopicDraft {
+        title: "Written by hand".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    storage::save(&file, &e).unwrap();
+    tui.wait_text(&["The file was changed outside", "Written by hand"]);
+    // the board's next change keeps it
+    tui.send("a");
+    tui.wait_text(&["Add ▸"]);
+    tui.send(CTRL_U);
+    tui.send("Typed on the board");
+    tui.send(ENTER);
+    tui.wait_saved("Added “Typed on the board”");
+    tui.send(ESC);
+    tui.wait_for("the board", |s| mode_is(s, "BOARD"));
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    let titles: Vec<String> = storage::load(&file)
+        .unwrap()
+        .topics
+        .iter()
+        .map(|t| t.title.clone())
+        .collect();
+    assert!(
+        titles.contains(&"Written by hand".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Typed on the board".to_string()),
+        "{titles:?}"
+    );
+}

@@ -101,5 +101,8 @@ pub enum Action {
     Save,
     Yes,
     No,
+    /// Of a conflict with the file: its version, or the board's.
+    TakeTheirs,
+    KeepOurs,
     NewEdition,
 }

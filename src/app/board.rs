@@ -54,6 +54,9 @@ pub struct Board {
     pub index: BoardIndex,
     pub history: History<Edition>,
     pub save: SaveState,
+    /// The file as this board last read or wrote it: what an outside change
+    /// is compared with, and merged from.
+    pub disk: Edition,
     /// The venue's wall-clock time, set by the loop (injected in tests).
     pub now: jiff::civil::DateTime,
     /// What the countdown counted to at the last tick, and the seconds it
@@ -75,6 +78,7 @@ pub struct Board {
 impl Board {
     pub fn new(edition: Edition, path: PathBuf) -> Board {
         let index = BoardIndex::build(&edition);
+        let disk = edition.clone();
         let mut board = Board {
             edition,
             path,
@@ -83,6 +87,7 @@ impl Board {
             index,
             history: History::default(),
             save: SaveState::default(),
+            disk,
             now: jiff::civil::DateTime::default(),
             last_left: None,
             now_seen: None,

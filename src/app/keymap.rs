@@ -34,11 +34,12 @@ pub enum Mode {
     Help,
     ConfirmQuit,
     Recover,
+    Conflicts,
     Picker,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 26] = [
+    pub const ALL: [Mode; 27] = [
         Mode::Board,
         Mode::Parking,
         Mode::Capture,
@@ -64,6 +65,7 @@ impl Mode {
         Mode::Help,
         Mode::ConfirmQuit,
         Mode::Recover,
+        Mode::Conflicts,
         Mode::Picker,
     ];
 
@@ -94,6 +96,7 @@ impl Mode {
             Mode::Help => "HELP",
             Mode::ConfirmQuit => "QUIT?",
             Mode::Recover => "RECOVER?",
+            Mode::Conflicts => "CHANGED OUTSIDE",
             Mode::Picker => "EDITIONS",
         }
     }
@@ -662,6 +665,17 @@ pub fn defaults() -> Vec<Binding> {
         b(Recover, Key::plain(Esc), Action::No, "not now: they stay for later"),
     ]);
     t.extend(help(Recover));
+    // what the file and the board both changed
+    t.extend([
+        b(Conflicts, Key::plain(Up), Action::Move(Dir::Up), NAV_UP),
+        b(Conflicts, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
+        b(Conflicts, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
+        b(Conflicts, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
+        hint(b(Conflicts, Key::ch('f'), Action::TakeTheirs, "take the file's version (u undoes)")),
+        hint(b(Conflicts, Key::ch('b'), Action::KeepOurs, "keep the board's version")),
+        hint(b(Conflicts, Key::plain(Esc), Action::Cancel, "done: the board's version for the rest")),
+    ]);
+    t.extend(help(Conflicts));
     // the edition picker
     t.extend(list(Picker, true));
     t.extend([
@@ -676,7 +690,7 @@ pub fn defaults() -> Vec<Binding> {
 
 /// The modes in the order help and the README show them, with their titles.
 #[rustfmt::skip]
-pub const HELP_SECTIONS: [(Mode, &str); 26] = [
+pub const HELP_SECTIONS: [(Mode, &str); 27] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
     (Mode::Capture, concat!("Adding topics: ", capture_line!())),
@@ -701,6 +715,7 @@ pub const HELP_SECTIONS: [(Mode, &str); 26] = [
     (Mode::Prompt, "Answering a question"),
     (Mode::ConfirmQuit, "Quitting while the file cannot be saved"),
     (Mode::Recover, "Changes the last run could not save"),
+    (Mode::Conflicts, "The file was changed outside as well"),
     (Mode::Picker, "Choosing an edition"),
     (Mode::Help, "This help"),
 ];

@@ -120,6 +120,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// The changes an earlier run could not save, offered back.
     Recover(super::layers::recover::Recovery),
+    /// What the file and the board both changed, to choose between.
+    Conflicts(super::layers::conflicts::Conflicts),
     Help(HelpView),
 }
 
@@ -141,6 +143,7 @@ impl Overlay {
             Overlay::NextEdition(_) => Mode::NextEdition,
             Overlay::ConfirmQuit => Mode::ConfirmQuit,
             Overlay::Recover(_) => Mode::Recover,
+            Overlay::Conflicts(_) => Mode::Conflicts,
             Overlay::Help(_) => Mode::Help,
         }
     }
@@ -156,6 +159,7 @@ impl Overlay {
                 | Overlay::Help(_)
                 | Overlay::ConfirmQuit
                 | Overlay::Recover(_)
+                | Overlay::Conflicts(_)
         )
     }
 

@@ -13,6 +13,7 @@ mod merge;
 mod placement;
 pub mod schedule;
 pub mod spec;
+pub mod sync;
 mod topic;
 mod topics;
 mod validate;

@@ -267,14 +267,15 @@ async fn event_loop(
     let mut toast_until: Option<Instant> = None;
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    // the projector window follows the file: every rename over it reloads it
+    // the file is watched: the projector window follows it, the facilitator's
+    // board takes in what another program wrote into it
     let (changed_tx, mut changed) = tokio::sync::mpsc::unbounded_channel::<()>();
-    let _watcher = match &watched {
-        Some(path) => Some(
-            watch(path, changed_tx).map_err(|e| format!("cannot watch {}: {e}", path.display()))?,
-        ),
-        None => None,
-    };
+    // (kept alive for the loop's life; replaced when another edition opens)
+    let mut _watcher = app
+        .board()
+        .and_then(|b| watch(&b.path, changed_tx.clone()).ok());
+    // a change that arrives while a save runs is looked at once it is done
+    let mut recheck = false;
     let clock = WallClock::from_env();
     let mut drafts = Drafts::default();
     if let Some(board) = app.board_mut() {
@@ -328,8 +329,12 @@ async fn event_loop(
             },
             done = save_done => {
                 saving.task = None;
-                if let (Ok((generation, result)), Some(board)) = (done, app.board_mut()) {
-                    saving.finished(board, generation, result);
+                if let (Ok(done), Some(board)) = (done, app.board_mut()) {
+                    saving.finished(board, done);
+                    if recheck {
+                        recheck = false;
+                        outside(board, &mut saving);
+                    }
                 }
             }
             () = timer => {
@@ -351,8 +356,13 @@ async fn event_loop(
                 }
             }
             Some(()) = changed.recv() => {
-                if let (Some(path), Some(board)) = (&watched, app.board_mut()) {
-                    reload(board, path);
+                match (&watched, app.board_mut()) {
+                    // the projector window follows the file
+                    (Some(path), Some(board)) => reload(board, path),
+                    // the facilitator's board: another program wrote the file
+                    (None, Some(_)) if saving.task.is_some() => recheck = true,
+                    (None, Some(board)) => outside(board, &mut saving),
+                    _ => {}
                 }
             }
             _ = term.recv() => effects.push(Effect::Quit),
@@ -405,6 +415,7 @@ async fn event_loop(
                     )
                     .await;
                     waiting = lock.is_none();
+                    _watcher = watch(&path, changed_tx.clone()).ok();
                 }
                 Effect::OpenAt(path, topic) => {
                     switch(
@@ -418,6 +429,7 @@ async fn event_loop(
                     )
                     .await;
                     waiting = lock.is_none();
+                    _watcher = watch(&path, changed_tx.clone()).ok();
                 }
                 Effect::EditNotes { topic, text } => {
                     // the editor owns the terminal and stdin meanwhile: no event reader may run
@@ -447,6 +459,7 @@ async fn event_loop(
                             )
                             .await;
                             waiting = lock.is_none();
+                            _watcher = watch(&path, changed_tx.clone()).ok();
                             if let Some(board) = app.board_mut() {
                                 board.toast(format!(
                                     "Created {} — the next edition",
@@ -521,6 +534,32 @@ fn watch(
         .unwrap_or(Path::new("."));
     watcher.watch(dir, notify::RecursiveMode::NonRecursive)?;
     Ok(watcher)
+}
+
+/// The file changed on disk: when another program wrote it (its bytes are
+/// not what this board last wrote or read), the board takes the changes in,
+/// merged with its own; a file caught half-way or broken is said, and the
+/// board keeps its version.
+fn outside(board: &mut Board, saving: &mut Saving) {
+    let Ok(bytes) = storage::read_plain(&board.path) else {
+        return;
+    };
+    let fingerprint = storage::fingerprint(&bytes);
+    if saving.seen == Some(fingerprint) {
+        return;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    match storage::from_ron(&text) {
+        Ok(theirs) => {
+            saving.seen = Some(fingerprint);
+            board.file_changed(theirs);
+        }
+        Err(problems) => board.warn(format!(
+            "the file was changed outside and does not load now ({}): the board keeps its \
+             version, and its next change is saved over it",
+            problems.first().map_or("", |p| p.message.as_str())
+        )),
+    }
 }
 
 /// Takes the file's new content into a read-only board; a file caught

@@ -6,15 +6,22 @@ use tokio::time::Instant;
 
 use crate::app::board::Board;
 use crate::app::draft::Draft;
+use crate::model::Edition;
 use crate::storage::{self, SaveError};
+
+/// A finished save: its generation, the edition written, and what came of it.
+pub(super) type Done = (u64, Edition, Result<u64, SaveError>);
 
 /// How soon a failed save is tried again.
 const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
 #[derive(Default)]
 pub(super) struct Saving {
-    pub(super) task: Option<JoinHandle<(u64, Result<(), SaveError>)>>,
+    pub(super) task: Option<JoinHandle<Done>>,
     pub(super) retry_at: Option<Instant>,
+    /// The fingerprint of the file as this board last wrote or read it: a
+    /// change of the file with another one was made by another program.
+    pub(super) seen: Option<u64>,
     /// The backup is the file as this run found it: taken once, before the first save.
     backed_up: bool,
 }
@@ -37,19 +44,17 @@ impl Saving {
         let edition = board.edition.clone();
         board.save.in_flight = true;
         self.task = Some(tokio::task::spawn_blocking(move || {
-            (generation, storage::save(&path, &edition))
+            let result = storage::save(&path, &edition);
+            (generation, edition, result)
         }));
     }
 
-    pub(super) fn finished(
-        &mut self,
-        board: &mut Board,
-        generation: u64,
-        result: Result<(), SaveError>,
-    ) {
+    pub(super) fn finished(&mut self, board: &mut Board, (generation, edition, result): Done) {
         board.save.in_flight = false;
         match result {
-            Ok(()) => {
+            Ok(fingerprint) => {
+                self.seen = Some(fingerprint);
+                board.disk = edition;
                 board.save.saved = board.save.saved.max(generation);
                 board.save.error = None;
                 self.retry_at = None;
@@ -64,17 +69,17 @@ impl Saving {
     /// Before quitting: waits for a running save, then writes what is left.
     pub(super) async fn flush(&mut self, board: &mut Board) {
         if let Some(task) = self.task.take()
-            && let Ok((generation, result)) = task.await
+            && let Ok(done) = task.await
         {
-            self.finished(board, generation, result);
+            self.finished(board, done);
         }
         if board.read_only.is_none() && board.save.dirty() {
             if !self.backed_up {
                 self.backed_up = storage::backup(&board.path).is_ok();
             }
             let result = storage::save(&board.path, &board.edition);
-            let generation = board.save.generation;
-            self.finished(board, generation, result);
+            let done = (board.save.generation, board.edition.clone(), result);
+            self.finished(board, done);
         }
     }
 }

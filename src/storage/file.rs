@@ -124,8 +124,17 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Saves atomically. The backup is not touched: see `backup`.
-pub fn save(path: &Path, edition: &Edition) -> Result<(), SaveError> {
+/// A fingerprint of a file's bytes, to tell a file this process wrote from
+/// one another program wrote without reading it as an edition (FNV-1a).
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Saves atomically; the fingerprint of what was written comes back. The
+/// backup is not touched: see `backup`.
+pub fn save(path: &Path, edition: &Edition) -> Result<u64, SaveError> {
     save_with(path, edition, |file, bytes| file.write_all(bytes))
 }
 
@@ -135,7 +144,7 @@ pub fn save_with(
     path: &Path,
     edition: &Edition,
     write: impl FnOnce(&mut dyn Write, &[u8]) -> io::Result<()>,
-) -> Result<(), SaveError> {
+) -> Result<u64, SaveError> {
     let fail = |source| SaveError {
         path: path.to_path_buf(),
         source,
@@ -143,7 +152,8 @@ pub fn save_with(
     let text = to_ron(edition).map_err(|e| fail(io::Error::other(e)))?;
     let mut file = AtomicWriteFile::open(path).map_err(fail)?;
     write(&mut file, text.as_bytes()).map_err(fail)?;
-    file.commit().map_err(fail)
+    file.commit().map_err(fail)?;
+    Ok(fingerprint(text.as_bytes()))
 }
 
 /// Keeps the file as it is now as `NAME.ron.bak`, atomically: the backup is
@@ -175,7 +185,7 @@ pub fn create(path: &Path, edition: &Edition) -> Result<(), SaveError> {
             source,
         })?;
     }
-    save(path, edition)
+    save(path, edition).map(|_| ())
 }
 
 /// The file's name without `.ron`: how other editions refer to it.

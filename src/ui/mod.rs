@@ -117,6 +117,7 @@ fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
             Overlay::NextEdition(form) => earlier::next_form(f, board, form, theme),
             Overlay::ConfirmQuit => overlays::confirm_quit(f, board, theme),
             Overlay::Recover(r) => overlays::recover(f, board, r, theme),
+            Overlay::Conflicts(c) => overlays::conflicts(f, c, theme),
             Overlay::Help(help) => overlays::help(f, help, theme),
         }
     }

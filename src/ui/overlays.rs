@@ -361,6 +361,56 @@ pub fn recover(
     }
 }
 
+/// What the file and the board both changed, each with both versions.
+pub fn conflicts(f: &mut Frame, c: &crate::app::layers::conflicts::Conflicts, theme: &Theme) {
+    let full = f.area();
+    let area = centred(
+        full,
+        full.width.saturating_sub(8).min(110),
+        full.height.saturating_sub(6),
+    );
+    let title = format!("Changed in the file and on the board · {}", c.list.len());
+    let inner = boxed(f, area, &title, theme);
+    let mut lines: Vec<(String, ratatui::style::Style)> = vec![
+        (
+            "Both changed these. The board's version stands until you choose:".into(),
+            theme.warn,
+        ),
+        (
+            "f takes the file's version · b keeps the board's · Esc keeps the board's for the rest"
+                .into(),
+            theme.dim,
+        ),
+        (String::new(), theme.base),
+    ];
+    let mut focus = 0;
+    for (i, x) in c.list.iter().enumerate() {
+        let here = i == c.selected;
+        if here {
+            focus = lines.len();
+        }
+        let style = if here { theme.selected } else { theme.base };
+        lines.push((
+            format!("{} {}", if here { "▶" } else { " " }, x.what),
+            style,
+        ));
+        lines.push((format!("    board: {}", x.ours), style));
+        lines.push((format!("    file:  {}", x.theirs), style));
+    }
+    let height = usize::from(inner.height);
+    let skip = crate::geometry::scroll(focus + 2, lines.len(), height, 0);
+    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            text,
+            *style,
+        );
+    }
+}
+
 pub fn confirm_merge(
     f: &mut Frame,
     board: &Board,

@@ -8,6 +8,7 @@
 
 pub mod capture;
 pub mod compare;
+pub mod conflicts;
 pub mod form;
 pub mod grab;
 pub mod grid;
@@ -120,6 +121,7 @@ impl Board {
             Overlay::NextEdition(form) => self.on_next_edition(form, action),
             Overlay::ConfirmQuit => self.on_confirm_quit(action),
             Overlay::Recover(r) => self.on_recover(r, action),
+            Overlay::Conflicts(c) => self.on_conflicts(c, action),
             Overlay::Help(help) => help.on(action, self.stack.viewport),
         }
     }
