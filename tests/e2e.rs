@@ -1333,3 +1333,118 @@ fn a_hand_edit_while_the_board_is_open_is_taken_in_not_overwritten() {
         "{titles:?}"
     );
 }
+
+/// A small deterministic sequence of "random" moments, so a failing round can be replayed.
+fn moments(seed: u64) -> impl Iterator<Item = u64> {
+    let mut x = seed;
+    std::iter::repeat_with(move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    })
+}
+
+#[test]
+fn thirty_kill_nines_at_random_moments_lose_nothing_that_was_on_screen_for_a_second() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("kills.ron");
+    small_edition(&file);
+    let draft = sandbox.sessions().join(".kills.ron.draft");
+    let mut entered: Vec<String> = Vec::new();
+    let mut waits = moments(0x5eed_0f0a);
+    for round in 0..30 {
+        let mut tui = sandbox.open(&[&file]);
+        // the first frame: the board, or the recovered line over it
+        let screen = tui.wait_for("the first frame", |s| {
+            mode_is(s, "BOARD") || mode_is(s, "ADD TOPICS")
+        });
+        // what the last round was typing comes back; it is entered now
+        if screen.contains("Recovered what was being typed") || mode_is(&screen, "ADD TOPICS") {
+            let line = tui.wait_for("the recovered line", |s| s.contains("Add ▸"));
+            let title = format!("Draft of round {}", round - 1);
+            assert!(line.contains(&title), "round {round}: {line}");
+            tui.send(ENTER);
+            tui.wait_saved(&format!("Added “{title}"));
+            entered.push(title);
+        } else {
+            tui.send("a");
+            tui.wait_text(&["Add ▸"]);
+        }
+        tui.send(CTRL_U);
+        let title = format!("Topic of round {round}");
+        tui.send(&title);
+        tui.send(ENTER);
+        tui.wait_saved(&format!("Added “{title}"));
+        entered.push(title);
+        // now a line that is typed and not entered, then a kill at a random moment
+        tui.send(CTRL_U);
+        tui.send(&format!("Draft of round {round}"));
+        let wait = waits.next().unwrap_or(0) % 1_600;
+        std::thread::sleep(Duration::from_millis(wait));
+        kill(&tui, "-9");
+        tui.wait_exit();
+        // the edition always loads, with every topic that was saved
+        let e = storage::load(&file).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let titles: Vec<&str> = e.topics.iter().map(|t| t.title.as_str()).collect();
+        for t in &entered {
+            assert!(titles.contains(&t.as_str()), "round {round}: {t} lost");
+        }
+        assert_eq!(titles.len(), entered.len(), "round {round}: nothing twice");
+        // typing on screen for more than a second is in the draft
+        if wait >= 1_300 {
+            wait_file(&draft, &format!("Draft of round {round}"));
+        }
+        if !std::fs::read_to_string(&draft).is_ok_and(|t| t.contains(&format!("round {round}"))) {
+            // the draft did not make it (killed within its second): it is typed again
+            let _ = std::fs::remove_file(&draft);
+        }
+    }
+    // nothing is left behind but the edition, its backup, lock and maybe a draft
+    let files = sandbox.files();
+    assert!(
+        files.iter().all(|f| [
+            "kills.ron",
+            "kills.ron.bak",
+            ".kills.ron.lock",
+            ".kills.ron.draft"
+        ]
+        .contains(&f.as_str())),
+        "{files:?}"
+    );
+}
+
+#[test]
+fn changes_made_while_saving_fails_are_all_saved_once_it_works_again() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("retry.ron");
+    small_edition(&file);
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" BOARD ", "✓ saved"]);
+    let away = sandbox.root().join("away");
+    std::fs::rename(sandbox.sessions(), &away).unwrap();
+    tui.send("a");
+    tui.wait_text(&["Add ▸"]);
+    for title in ["First while failing", "Second while failing"] {
+        tui.send(CTRL_U);
+        tui.send(title);
+        tui.send(ENTER);
+        tui.wait_text(&[&format!("Added “{title}"), "NOT SAVED"]);
+    }
+    std::fs::rename(&away, sandbox.sessions()).unwrap();
+    // the retry writes everything, with no key pressed
+    tui.wait_for("the retry", |s| {
+        s.contains("✓ saved") && !s.contains("NOT SAVED")
+    });
+    let titles: Vec<String> = storage::load(&file)
+        .unwrap()
+        .topics
+        .iter()
+        .map(|t| t.title.clone())
+        .collect();
+    assert_eq!(titles, ["First while failing", "Second while failing"]);
+    tui.send(ESC);
+    tui.wait_for("the board", |s| mode_is(s, "BOARD"));
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}

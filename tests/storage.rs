@@ -1051,3 +1051,134 @@ fn a_missing_folder_lists_nothing_and_an_empty_one_too() {
     assert!(!missing.exists(), "listing must not create the folder");
     assert!(storage::list(dir.path()).expect("empty folder").is_empty());
 }
+
+// ---------------------------------------------------------------------------
+// Faults: saves that fail at every step, and files mutated at random
+// ---------------------------------------------------------------------------
+
+/// Where a save fails, if it does; a full disk writes a part first.
+#[derive(Debug, Clone, Copy)]
+enum Fault {
+    None,
+    FullDisk(usize),
+    Write,
+    Sync,
+    Rename,
+}
+
+fn fault() -> impl Strategy<Value = Fault> {
+    prop_oneof![
+        3 => Just(Fault::None),
+        1 => (0usize..4096).prop_map(Fault::FullDisk),
+        1 => Just(Fault::Write),
+        1 => Just(Fault::Sync),
+        1 => Just(Fault::Rename),
+    ]
+}
+
+struct Faulty(Fault);
+
+impl storage::SaveSteps for Faulty {
+    fn write(&mut self, file: &mut dyn io::Write, bytes: &[u8]) -> io::Result<()> {
+        match self.0 {
+            Fault::FullDisk(n) => {
+                file.write_all(&bytes[..n.min(bytes.len())])?;
+                Err(io::Error::new(
+                    io::ErrorKind::StorageFull,
+                    "no space left on device",
+                ))
+            }
+            Fault::Write => Err(io::Error::other("write failed")),
+            _ => file.write_all(bytes),
+        }
+    }
+    fn sync(&mut self) -> io::Result<()> {
+        match self.0 {
+            Fault::Sync => Err(io::Error::other("fsync failed")),
+            _ => Ok(()),
+        }
+    }
+    fn rename(&mut self) -> io::Result<()> {
+        match self.0 {
+            Fault::Rename => Err(io::Error::other("rename failed")),
+            _ => Ok(()),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A run of changes, each saved as the board does, with saves failing at
+    /// random steps: the file is always a whole edition — the last one saved —
+    /// no temporary file stays, and once saving works the last change is on disk.
+    #[test]
+    fn saves_failing_at_any_step_lose_nothing_once_writing_works_again(
+        faults in vec(fault(), 1..24),
+        votes in vec(0u32..50, 1..24),
+    ) {
+        let dir = tempfile::tempdir().map_err(|x| fail("tempdir", x))?;
+        let path = dir.path().join("edition.ron");
+        let mut e = sample();
+        storage::save(&path, &e).map_err(|x| fail("first save", x))?;
+        storage::backup(&path).map_err(|x| fail("backup", x))?;
+        let backed = fs::read(storage::backup_path(&path)).map_err(|x| fail("read", x))?;
+        let mut on_disk = e.clone();
+        let id = e.topics[0].id;
+        for (i, (f, v)) in faults.iter().zip(votes.iter().cycle()).enumerate() {
+            e.set_votes(id, *v + i as u32).map_err(|x| fail("vote", x))?;
+            if storage::save_steps(&path, &e, &mut Faulty(*f)).is_ok() {
+                on_disk = e.clone();
+            }
+            let loaded = storage::load(&path).map_err(|x| fail("load after a fault", x))?;
+            prop_assert_eq!(&loaded, &on_disk, "the file is the last edition saved");
+            let names = folder_names(dir.path());
+            prop_assert!(
+                names.iter().all(|n| n == "edition.ron" || n == "edition.ron.bak"),
+                "left behind: {:?}", names
+            );
+        }
+        // writing works again: the retry saves what the board holds
+        storage::save(&path, &e).map_err(|x| fail("retry", x))?;
+        prop_assert_eq!(storage::load(&path).map_err(|x| fail("load", x))?, e);
+        // and the backup is still the file as the run found it
+        prop_assert_eq!(fs::read(storage::backup_path(&path)).map_err(|x| fail("read", x))?, backed);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Files damaged at random — bytes changed, cut, repeated — never crash
+    /// the loader: each loads or says where it is wrong.
+    #[test]
+    fn mutated_editions_load_or_say_where_they_are_wrong(
+        e in edition(),
+        edits in vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..4), 1..8),
+    ) {
+        let mut bytes = storage::to_ron(&e).map_err(|x| fail("to_ron", x))?.into_bytes();
+        for (at, byte, how) in edits {
+            if bytes.is_empty() {
+                break;
+            }
+            let i = at.index(bytes.len());
+            match how {
+                0 => bytes[i] = byte,
+                1 => bytes.truncate(i),
+                2 => { let part = bytes[i..].to_vec(); bytes.extend_from_slice(&part); }
+                _ => { bytes.remove(i); }
+            }
+        }
+        let dir = tempfile::tempdir().map_err(|x| fail("tempdir", x))?;
+        let path = dir.path().join("mutated.ron");
+        fs::write(&path, &bytes).map_err(|x| fail("write", x))?;
+        match storage::load(&path) {
+            Ok(loaded) => prop_assert!(loaded.validate().is_empty()),
+            Err(err) => {
+                let shown = err.to_string();
+                prop_assert!(shown.starts_with(&path.display().to_string()), "{}", shown);
+                prop_assert!(!shown.is_empty());
+            }
+        }
+    }
+}

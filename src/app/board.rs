@@ -67,6 +67,8 @@ pub struct Board {
     /// The other editions of the folder: for search, recurring topics,
     /// the opening-circle review and comparisons.
     pub earlier: Vec<crate::history::Known>,
+    /// Whether they are in: the loop reads them after the first frame.
+    pub earlier_loaded: bool,
     /// Conveners known from this edition and earlier ones, for Tab.
     pub known_conveners: Vec<String>,
     /// What is on screen: the grid, the view, the overlays.
@@ -92,6 +94,7 @@ impl Board {
             last_left: None,
             now_seen: None,
             earlier: Vec::new(),
+            earlier_loaded: true,
             known_conveners: Vec::new(),
             stack: Stack {
                 viewport: (80, 24),

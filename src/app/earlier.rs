@@ -13,6 +13,25 @@ use crate::history::{Known, recurring};
 use crate::model::TopicId;
 
 impl Board {
+    /// The other editions of the folder, once read: their conveners join Tab.
+    pub fn take_earlier(&mut self, earlier: Vec<Known>) {
+        let names: Vec<String> = earlier
+            .iter()
+            .flat_map(|k| k.edition.topics.iter().flat_map(|t| t.conveners.clone()))
+            .collect();
+        self.earlier = earlier;
+        self.earlier_loaded = true;
+        self.learn_conveners(names.iter().map(String::as_str));
+    }
+
+    /// False, with a word, while the other editions are still being read.
+    pub(crate) fn earlier_ready(&mut self) -> bool {
+        if !self.earlier_loaded {
+            self.toast("The other editions of the folder are still loading… a moment");
+        }
+        self.earlier_loaded
+    }
+
     /// The edition this one was started from, when it is in the folder;
     /// else the latest edition before this one.
     pub fn previous(&self) -> Option<&Known> {

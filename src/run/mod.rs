@@ -66,12 +66,40 @@ fn lock_for_a_moment(path: &Path) -> std::io::Result<Option<EditionLock>> {
 /// Why a board without the lock is read-only.
 const HELD: &str = "another openspace has this file open; changes here would overwrite it";
 
-/// Loads an edition for the board, locking it; read-only when another
-/// process holds the lock. The holder cleans what interrupted saves left,
-/// and is offered the changes a run that could not save them kept.
+/// Loads an edition for the board with the other editions of its folder
+/// (the loop itself loads those after the first frame: `open_edition`).
 pub fn open_board(
     path: &Path,
     folder: &Path,
+    today: jiff::civil::Date,
+) -> Result<(Board, Option<EditionLock>), String> {
+    let (mut board, lock) = open_edition(path, today)?;
+    board.take_earlier(earlier_of(path, folder));
+    Ok((board, lock))
+}
+
+/// The other editions of the folder: conveners for Tab, and the history of
+/// the event. Files that do not load are left out.
+pub fn earlier_of(path: &Path, folder: &Path) -> Vec<crate::history::Known> {
+    let me = storage::stem(path);
+    storage::list(folder)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|l| {
+            let file = storage::stem(&l.path);
+            l.edition
+                .ok()
+                .map(|edition| crate::history::Known { file, edition })
+        })
+        .filter(|k| k.file != me)
+        .collect()
+}
+
+/// Loads an edition for the board, locking it; read-only when another
+/// process holds the lock. The holder cleans what interrupted saves left,
+/// and is offered the changes a run that could not save them kept.
+pub fn open_edition(
+    path: &Path,
     today: jiff::civil::Date,
 ) -> Result<(Board, Option<EditionLock>), String> {
     let edition = storage::load(path).map_err(|e| e.to_string())?;
@@ -92,26 +120,6 @@ pub fn open_board(
     if lock.is_some() {
         storage::clean_leftovers(path);
         offer_recovery(&mut board);
-    }
-    // the other editions: conveners for Tab, and the history of the event
-    if let Ok(listed) = storage::list(folder) {
-        let me = storage::stem(path);
-        board.earlier = listed
-            .into_iter()
-            .filter_map(|l| {
-                let file = storage::stem(&l.path);
-                l.edition
-                    .ok()
-                    .map(|edition| crate::history::Known { file, edition })
-            })
-            .filter(|k| k.file != me)
-            .collect();
-        let names: Vec<String> = board
-            .earlier
-            .iter()
-            .flat_map(|k| k.edition.topics.iter().flat_map(|t| t.conveners.clone()))
-            .collect();
-        board.learn_conveners(names.iter().map(String::as_str));
     }
     Ok((board, lock))
 }
@@ -142,7 +150,9 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
     let mut watched = None;
     let (screen, lock) = match start {
         Start::File(path) => {
-            let (board, lock) = open_board(&path, &options.folder, today)?;
+            // the other editions are read after the first frame, off the UI task
+            let (mut board, lock) = open_edition(&path, today)?;
+            board.earlier_loaded = false;
             (Screen::Board(Box::new(board)), lock)
         }
         Start::Present(path) => {
@@ -281,6 +291,11 @@ async fn event_loop(
     if let Some(board) = app.board_mut() {
         drafts.recover(board);
     }
+    // the other editions of the folder, read off the UI task after the first frame
+    let mut earlier = app.board().filter(|b| !b.earlier_loaded).map(|b| {
+        let (path, folder) = (b.path.clone(), options.folder.clone());
+        tokio::task::spawn_blocking(move || earlier_of(&path, &folder))
+    });
     let mut redraw = true;
     loop {
         app.set_now(clock.now());
@@ -309,6 +324,12 @@ async fn event_loop(
                 None => std::future::pending().await,
             }
         };
+        let earlier_done = async {
+            match earlier.as_mut() {
+                Some(task) => task.await,
+                None => std::future::pending().await,
+            }
+        };
         let mut effects = Vec::new();
         // every wake-up changes something on screen, except bare mouse motion
         redraw = true;
@@ -327,6 +348,12 @@ async fn event_loop(
                 Some(Err(e)) => return Err(e.to_string()),
                 None => break,
             },
+            known = earlier_done => {
+                earlier = None;
+                if let Some(board) = app.board_mut() {
+                    board.take_earlier(known.unwrap_or_default());
+                }
+            }
             done = save_done => {
                 saving.task = None;
                 if let (Ok(done), Some(board)) = (done, app.board_mut()) {

@@ -145,13 +145,52 @@ pub fn save_with(
     edition: &Edition,
     write: impl FnOnce(&mut dyn Write, &[u8]) -> io::Result<()>,
 ) -> Result<u64, SaveError> {
+    struct Writer<F>(Option<F>);
+    impl<F: FnOnce(&mut dyn Write, &[u8]) -> io::Result<()>> SaveSteps for Writer<F> {
+        fn write(&mut self, file: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+            match self.0.take() {
+                Some(write) => write(file, bytes),
+                None => file.write_all(bytes),
+            }
+        }
+    }
+    save_steps(path, edition, &mut Writer(Some(write)))
+}
+
+/// The steps of a save, each of which a test can make fail as a disk or a
+/// file system would: the writing (a full disk), making it durable (fsync),
+/// and putting the new file in the old one's place (rename). A failure at
+/// any step leaves the file as it was, and no temporary file behind.
+pub trait SaveSteps {
+    fn write(&mut self, file: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+        file.write_all(bytes)
+    }
+    /// Before the data is made durable.
+    fn sync(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// Before the new file takes the old one's place.
+    fn rename(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `save`, step by step through `steps`.
+pub fn save_steps(
+    path: &Path,
+    edition: &Edition,
+    steps: &mut dyn SaveSteps,
+) -> Result<u64, SaveError> {
     let fail = |source| SaveError {
         path: path.to_path_buf(),
         source,
     };
     let text = to_ron(edition).map_err(|e| fail(io::Error::other(e)))?;
     let mut file = AtomicWriteFile::open(path).map_err(fail)?;
-    write(&mut file, text.as_bytes()).map_err(fail)?;
+    steps.write(&mut file, text.as_bytes()).map_err(fail)?;
+    steps.sync().map_err(fail)?;
+    steps.rename().map_err(fail)?;
+    // the temporary file is fsynced, renamed over the edition, and the folder fsynced
     file.commit().map_err(fail)?;
     Ok(fingerprint(text.as_bytes()))
 }

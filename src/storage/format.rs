@@ -89,8 +89,10 @@ fn field_before(text: &str, offset: usize) -> Option<&str> {
     while let Some(colon) = before[..end].rfind(':') {
         let head = before[..colon].trim_end();
         let start = head
-            .rfind(|c: char| !c.is_alphanumeric() && c != '_')
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric() && *c != '_')
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let name = &head[start..];
         if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
             return Some(name);
@@ -387,6 +389,27 @@ mod tests {
                 problems[0].message
             );
             assert!(problems[0].at.is_some());
+        }
+    }
+
+    #[test]
+    fn a_mistake_after_a_wide_character_is_explained_without_a_panic() {
+        // found by the fuzzer: a field name searched back from the error
+        // across a character of several bytes
+        let text = format!(
+            "(\n  version: 1,\n  name: \"Tech Le{}{}\u{feff}d4: \"X\", [{}ps into small talk\",\n    ],\n  ),\n)\n",
+            "t".repeat(40),
+            "d".repeat(30),
+            "t".repeat(17)
+        );
+        let problems = from_ron(&text).expect_err("does not parse");
+        assert!(problems[0].at.is_some());
+        for text in [
+            "(name: é:",
+            "(🪕: 1",
+            "(version: 1, name: \"x\", days: [\"🪕\"])",
+        ] {
+            let _ = from_ron(text);
         }
     }
 

@@ -8,8 +8,8 @@ mod lock;
 mod side;
 
 pub use file::{
-    LoadError, MAX_FILE, SaveError, backup, backup_path, create, fingerprint, load, read_plain,
-    save, save_with, stem,
+    LoadError, MAX_FILE, SaveError, SaveSteps, backup, backup_path, create, fingerprint, load,
+    read_plain, save, save_steps, save_with, stem,
 };
 pub use folder::{FolderSource, Listed, list, resolve};
 pub use format::{FileProblem, from_ron, to_ron};

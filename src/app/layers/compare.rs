@@ -35,6 +35,9 @@ impl Board {
     }
 
     pub(crate) fn open_compare(&mut self) {
+        if !self.earlier_ready() {
+            return;
+        }
         if self.previous().is_none() {
             self.toast("No earlier edition in the folder to compare with");
             return;

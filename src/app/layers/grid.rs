@@ -142,7 +142,11 @@ impl Board {
             Action::RevealAll => self.reveal_all(),
             Action::Search => self.ask_search(),
             Action::OpeningReview => self.open_review(),
-            Action::Retrospective => self.stack.show(View::Retro(Default::default())),
+            Action::Retrospective => {
+                if self.earlier_ready() {
+                    self.stack.show(View::Retro(Default::default()));
+                }
+            }
             Action::Compare => self.open_compare(),
             Action::NextEdition => self.open_next_form(),
             Action::AllowEditing => self.allow_editing(),

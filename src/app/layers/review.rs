@@ -100,6 +100,9 @@ impl Board {
     }
 
     pub(crate) fn open_review(&mut self) {
+        if !self.earlier_ready() {
+            return;
+        }
         if self.previous().is_none() && self.edition.carried.is_empty() {
             self.toast("No earlier edition to review: start one with N from last year's board");
             return;

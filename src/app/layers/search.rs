@@ -74,6 +74,9 @@ impl Board {
     }
 
     pub(crate) fn ask_search(&mut self) {
+        if !self.earlier_ready() {
+            return;
+        }
         let current = match &self.stack.view {
             View::Search(s) => s.query.clone(),
             _ => String::new(),
