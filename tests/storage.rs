@@ -923,33 +923,27 @@ fn the_backup_is_the_file_as_it_was_before_the_runs_first_save() {
 }
 
 #[test]
-fn a_backup_that_cannot_be_written_leaves_the_old_one_whole() {
+fn a_backup_that_cannot_be_written_leaves_nothing_half_written() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("edition.ron");
     storage::save(&path, &sample()).expect("save");
-    storage::backup(&path).expect("backup");
-    let old = fs::read(storage::backup_path(&path)).expect("read");
-    // the backup's place is taken by a folder: the write fails, nothing is cut
+    // the backup's place is taken (here by a folder): the write fails whole
+    let bak = storage::backup_path(&path);
+    fs::create_dir(&bak).expect("a folder in the backup's place");
+    assert!(storage::backup(&path).is_err());
+    assert!(bak.is_dir(), "what was there is untouched");
+    assert_eq!(
+        folder_names(dir.path()),
+        vec!["edition.ron".to_string(), "edition.ron.bak".to_string()],
+        "no temporary file stays"
+    );
+    // and the edition itself still saves
     let mut v2 = sample();
     v2.name = "Changed".into();
     storage::save(&path, &v2).expect("save");
-    let ro = dir.path().join("ro");
-    fs::create_dir(&ro).expect("mkdir");
-    let inside = ro.join("edition.ron");
-    storage::save(&inside, &v2).expect("save");
-    storage::backup(&inside).expect("first backup there");
-    let kept = fs::read(storage::backup_path(&inside)).expect("read");
-    let mut perms = fs::metadata(&ro).expect("meta").permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o555);
-    fs::set_permissions(&ro, perms.clone()).expect("read-only folder");
-    let refused = storage::backup(&inside);
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    fs::set_permissions(&ro, perms).expect("writable again");
-    // (root may write anyway; then the backup is whole, which is what matters)
-    if refused.is_err() {
-        assert_eq!(fs::read(storage::backup_path(&inside)).expect("read"), kept);
-    }
-    assert_eq!(fs::read(storage::backup_path(&path)).expect("read"), old);
+    fs::remove_dir(&bak).expect("rmdir");
+    storage::backup(&path).expect("backup");
+    assert_eq!(storage::load(&bak).expect("a whole backup"), v2);
 }
 
 #[test]

@@ -190,8 +190,12 @@ pub fn save_steps(
     steps.write(&mut file, text.as_bytes()).map_err(fail)?;
     steps.sync().map_err(fail)?;
     steps.rename().map_err(fail)?;
-    // the temporary file is fsynced, renamed over the edition, and the folder fsynced
-    file.commit().map_err(fail)?;
+    // the temporary file is fsynced, renamed over the edition, and the folder fsynced;
+    // a commit that fails can leave its temporary file: it goes at once
+    file.commit().map_err(|e| {
+        super::side::clean_leftovers(path);
+        fail(e)
+    })?;
     Ok(fingerprint(text.as_bytes()))
 }
 
@@ -207,7 +211,9 @@ pub fn backup(path: &Path) -> io::Result<()> {
     };
     let mut file = AtomicWriteFile::open(backup_path(path))?;
     file.write_all(&bytes)?;
-    file.commit()
+    file.commit().inspect_err(|_| {
+        super::side::clean_leftovers(path);
+    })
 }
 
 /// Writes a new edition, refusing to replace an existing file.

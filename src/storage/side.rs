@@ -36,7 +36,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
     let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
     file.write_all(bytes)?;
-    file.commit()
+    // a commit that fails can leave its temporary file beside the target
+    file.commit().inspect_err(|_| remove_temporaries(path))
+}
+
+/// Removes the temporary files of interrupted atomic writes of `target`
+/// (`.NAME.XXXXXX` beside it).
+fn remove_temporaries(target: &Path) {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    remove_matching(target, &[format!(".{name}.")]);
 }
 
 /// The places a recovery of `edition` may be written, in the order tried:
@@ -105,15 +113,6 @@ pub fn forget_recovery(path: &Path) -> io::Result<()> {
 /// (`.NAME.ron.XXXXXX`). Only the holder of the edition's lock calls this,
 /// so no save in flight is touched. Returns how many went.
 pub fn clean_leftovers(edition: &Path) -> usize {
-    let Some(dir) = edition.parent().map(|d| {
-        if d.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            d
-        }
-    }) else {
-        return 0;
-    };
     let name = edition.file_name().unwrap_or_default().to_string_lossy();
     let draft = draft_path(edition);
     let draft = draft.file_name().unwrap_or_default().to_string_lossy();
@@ -121,7 +120,17 @@ pub fn clean_leftovers(edition: &Path) -> usize {
         format!(".{name}."),
         format!(".{draft}."),
         format!(".{name}.bak."),
+        format!(".{name}.recovered."),
     ];
+    remove_matching(edition, &stems)
+}
+
+/// Removes the files beside `beside` named `STEM` + six letters or digits.
+fn remove_matching(beside: &Path, stems: &[String]) -> usize {
+    let dir = match beside.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
