@@ -1379,7 +1379,10 @@ fn thirty_kill_nines_at_random_moments_lose_nothing_that_was_on_screen_for_a_sec
         entered.push(title);
         // now a line that is typed and not entered, then a kill at a random moment
         tui.send(CTRL_U);
-        tui.send(&format!("Draft of round {round}"));
+        let typed = format!("Draft of round {round}");
+        tui.send(&typed);
+        // from the moment it is on screen
+        tui.wait_text(&[&format!("Add ▸ {typed}")]);
         let wait = waits.next().unwrap_or(0) % 1_600;
         std::thread::sleep(Duration::from_millis(wait));
         kill(&tui, "-9");
@@ -1391,8 +1394,8 @@ fn thirty_kill_nines_at_random_moments_lose_nothing_that_was_on_screen_for_a_sec
             assert!(titles.contains(&t.as_str()), "round {round}: {t} lost");
         }
         assert_eq!(titles.len(), entered.len(), "round {round}: nothing twice");
-        // typing on screen for more than a second is in the draft
-        if wait >= 1_300 {
+        // typing on screen for more than a second (and the tick that writes it) is in the draft
+        if wait >= 1_400 {
             wait_file(&draft, &format!("Draft of round {round}"));
         }
         if !std::fs::read_to_string(&draft).is_ok_and(|t| t.contains(&format!("round {round}"))) {
@@ -1400,7 +1403,14 @@ fn thirty_kill_nines_at_random_moments_lose_nothing_that_was_on_screen_for_a_sec
             let _ = std::fs::remove_file(&draft);
         }
     }
-    // nothing is left behind but the edition, its backup, lock and maybe a draft
+    // a kill in the middle of a write can leave its temporary file: the next
+    // start removes it, and nothing is left but the edition, its backup, lock and draft
+    let mut last = sandbox.open(&[&file]);
+    last.wait_for("the first frame", |s| {
+        mode_is(s, "BOARD") || mode_is(s, "ADD TOPICS")
+    });
+    last.send("\x03");
+    last.wait_exit();
     let files = sandbox.files();
     assert!(
         files.iter().all(|f| [
@@ -1447,4 +1457,34 @@ fn changes_made_while_saving_fails_are_all_saved_once_it_works_again() {
     tui.wait_for("the board", |s| mode_is(s, "BOARD"));
     tui.send("q");
     assert!(tui.wait_exit().success());
+}
+
+#[test]
+fn a_line_entered_is_no_longer_a_draft_even_when_killed_at_once() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("entered.ron");
+    small_edition(&file);
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" BOARD ", "✓ saved"]);
+    tui.send("a");
+    tui.wait_text(&["Add ▸"]);
+    tui.send(CTRL_U);
+    tui.send("Entered once");
+    let draft = sandbox.sessions().join(".entered.ron.draft");
+    wait_file(&draft, "Entered once");
+    tui.send(ENTER);
+    tui.wait_saved("Added “Entered once”");
+    kill(&tui, "-9");
+    tui.wait_exit();
+    assert!(!draft.exists(), "the entered line left no draft behind");
+    let mut again = sandbox.open(&[&file]);
+    let screen = again.wait_for("the board", |s| mode_is(s, "BOARD"));
+    assert!(!screen.contains("Recovered"), "{screen}");
+    again.send("q");
+    assert!(again.wait_exit().success());
+    assert_eq!(
+        storage::load(&file).unwrap().topics.len(),
+        1,
+        "entered once"
+    );
 }

@@ -344,6 +344,9 @@ async fn event_loop(
                         })
                     );
                     effects = app.handle(&event);
+                    if let Some(board) = app.board_mut() {
+                        drafts.forget_entered(board);
+                    }
                 }
                 Some(Err(e)) => return Err(e.to_string()),
                 None => break,

@@ -106,6 +106,18 @@ impl Drafts {
         }
     }
 
+    /// After a key: a line entered (or dropped with Esc) is no longer a
+    /// draft at once, so that a kill within the second cannot bring back
+    /// words that are already on the board.
+    pub(super) fn forget_entered(&mut self, board: &Board) {
+        if self.written.is_some()
+            && board.draft().is_none()
+            && storage::write_draft(&board.path, None).is_ok()
+        {
+            self.written = None;
+        }
+    }
+
     pub(super) fn recover(&mut self, board: &mut Board) {
         if board.read_only.is_some() {
             return;
