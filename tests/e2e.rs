@@ -1488,3 +1488,83 @@ fn a_line_entered_is_no_longer_a_draft_even_when_killed_at_once() {
         "entered once"
     );
 }
+
+#[test]
+fn a_draft_that_cannot_be_written_is_tried_again() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("retry-draft.ron");
+    small_edition(&file);
+    let draft = sandbox.sessions().join(".retry-draft.ron.draft");
+    // the draft's place is taken: every write fails
+    std::fs::create_dir(&draft).unwrap();
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" BOARD ", "✓ saved"]);
+    tui.send("a");
+    tui.wait_text(&["Add ▸"]);
+    tui.send(CTRL_U);
+    tui.send("Typed while the disk is full");
+    tui.wait_text(&["Add ▸ Typed while the disk is full"]);
+    std::thread::sleep(Duration::from_millis(1_200));
+    assert!(draft.is_dir(), "nothing half-written in its place");
+    // writing works again: the next tick writes it, with no key pressed
+    std::fs::remove_dir(&draft).unwrap();
+    wait_file(&draft, "Typed while the disk is full");
+    tui.send("\x03");
+    tui.wait_exit();
+}
+
+#[test]
+fn opening_another_edition_while_saving_fails_keeps_the_changes_and_says_where() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("first.ron");
+    small_edition(&file);
+    let mut other = storage::load(&file).unwrap();
+    other.name = "Second Meetup".into();
+    other
+        .add_topic(openspace::model::TopicDraft {
+            title: "Findable elsewhere".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    storage::save(&sandbox.sessions().join("second.ron"), &other).unwrap();
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" BOARD ", "✓ saved"]);
+    // the other editions are read after the first frame
+    tui.send("/");
+    let screen = tui.wait_for("the search prompt", |s| s.contains("Search every edition"));
+    assert!(screen.contains("Search every edition"), "{screen}");
+    tui.send("Findable");
+    tui.send(ENTER);
+    tui.wait_text(&["Findable elsewhere"]);
+    // the folder goes away: this edition's changes cannot be saved
+    let away = sandbox.root().join("away");
+    std::fs::rename(sandbox.sessions(), &away).unwrap();
+    tui.send(ESC);
+    tui.wait_for("the board", |s| mode_is(s, "BOARD"));
+    tui.send("+");
+    tui.send("a");
+    tui.wait_text(&["Add ▸"]);
+    tui.send(CTRL_U);
+    tui.send("Not saved yet");
+    tui.send(ENTER);
+    tui.wait_text(&["NOT SAVED"]);
+    tui.send(ESC);
+    tui.wait_for("the board", |s| mode_is(s, "BOARD"));
+    tui.send("/");
+    tui.wait_text(&["Search every edition"]);
+    tui.send(CTRL_U);
+    tui.send("Findable");
+    tui.send(ENTER);
+    tui.wait_text(&["Findable elsewhere"]);
+    tui.send(ENTER);
+    // leaving is refused by the missing file, and the changes are kept and said
+    tui.wait_text(&["the unsaved changes are kept in"]);
+    let folder = sandbox.root().join(".local/share/openspace/recovered");
+    assert!(
+        std::fs::read_dir(&folder).is_ok_and(|mut d| d.next().is_some()),
+        "a recovery was written"
+    );
+    std::fs::rename(&away, sandbox.sessions()).unwrap();
+    tui.send("\x03");
+    tui.wait_exit();
+}

@@ -455,6 +455,33 @@ fn overlays(app: &App) -> Vec<(Overlay, &'static str)> {
         ),
         (Overlay::ConfirmQuit, " Quit without saving? "),
         (
+            Overlay::Recover(openspace::app::layers::recover::Recovery {
+                path: "kept.ron.recovered".into(),
+                edition: Box::new(b.edition.clone()),
+            }),
+            " Unsaved changes from the last run ",
+        ),
+        (
+            Overlay::Conflicts(openspace::app::layers::conflicts::Conflicts {
+                list: vec![openspace::model::sync::Conflict {
+                    point: openspace::model::sync::Point::Topic(first, "title"),
+                    what: "the title of “X”".into(),
+                    ours: "\"Board\"".into(),
+                    theirs: "\"File\"".into(),
+                }],
+                theirs: Box::new(b.edition.clone()),
+                selected: 0,
+            }),
+            " Changed in the file and on the board",
+        ),
+        (
+            Overlay::Notice(openspace::app::layers::notice::Notice {
+                title: "A note".into(),
+                text: "Read this in full.".into(),
+            }),
+            " A note ",
+        ),
+        (
             Overlay::Help(HelpView::new(&app.keymap, Mode::Board)),
             " Keys · Esc closes",
         ),

@@ -35,11 +35,12 @@ pub enum Mode {
     ConfirmQuit,
     Recover,
     Conflicts,
+    Notice,
     Picker,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 27] = [
+    pub const ALL: [Mode; 28] = [
         Mode::Board,
         Mode::Parking,
         Mode::Capture,
@@ -66,6 +67,7 @@ impl Mode {
         Mode::ConfirmQuit,
         Mode::Recover,
         Mode::Conflicts,
+        Mode::Notice,
         Mode::Picker,
     ];
 
@@ -97,6 +99,7 @@ impl Mode {
             Mode::ConfirmQuit => "QUIT?",
             Mode::Recover => "RECOVER?",
             Mode::Conflicts => "CHANGED OUTSIDE",
+            Mode::Notice => "NOTE",
             Mode::Picker => "EDITIONS",
         }
     }
@@ -676,6 +679,12 @@ pub fn defaults() -> Vec<Binding> {
         hint(b(Conflicts, Key::plain(Esc), Action::Cancel, "done: the board's version for the rest")),
     ]);
     t.extend(help(Conflicts));
+    // a notice to read in full
+    t.extend([
+        hint(b(Notice, Key::plain(Enter), Action::Submit, "read: close it")),
+        b(Notice, Key::plain(Esc), Action::Cancel, "read: close it"),
+    ]);
+    t.extend(help(Notice));
     // the edition picker
     t.extend(list(Picker, true));
     t.extend([
@@ -690,7 +699,7 @@ pub fn defaults() -> Vec<Binding> {
 
 /// The modes in the order help and the README show them, with their titles.
 #[rustfmt::skip]
-pub const HELP_SECTIONS: [(Mode, &str); 27] = [
+pub const HELP_SECTIONS: [(Mode, &str); 28] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
     (Mode::Capture, concat!("Adding topics: ", capture_line!())),
@@ -716,6 +725,7 @@ pub const HELP_SECTIONS: [(Mode, &str); 27] = [
     (Mode::ConfirmQuit, "Quitting while the file cannot be saved"),
     (Mode::Recover, "Changes the last run could not save"),
     (Mode::Conflicts, "The file was changed outside as well"),
+    (Mode::Notice, "A note to read in full"),
     (Mode::Picker, "Choosing an edition"),
     (Mode::Help, "This help"),
 ];

@@ -122,6 +122,8 @@ pub enum Overlay {
     Recover(super::layers::recover::Recovery),
     /// What the file and the board both changed, to choose between.
     Conflicts(super::layers::conflicts::Conflicts),
+    /// Something to read in full.
+    Notice(super::layers::notice::Notice),
     Help(HelpView),
 }
 
@@ -144,6 +146,7 @@ impl Overlay {
             Overlay::ConfirmQuit => Mode::ConfirmQuit,
             Overlay::Recover(_) => Mode::Recover,
             Overlay::Conflicts(_) => Mode::Conflicts,
+            Overlay::Notice(_) => Mode::Notice,
             Overlay::Help(_) => Mode::Help,
         }
     }
@@ -160,6 +163,7 @@ impl Overlay {
                 | Overlay::ConfirmQuit
                 | Overlay::Recover(_)
                 | Overlay::Conflicts(_)
+                | Overlay::Notice(_)
         )
     }
 

@@ -657,7 +657,7 @@ async fn switch(
             *drafts = Drafts::default();
             drafts.recover(&mut board);
             if let Some(lost) = lost {
-                board.warn(lost);
+                board.notice("The last changes of the edition left", lost);
             }
             *lock = new_lock;
             app.screen = Screen::Board(Box::new(board));
@@ -670,7 +670,10 @@ async fn switch(
             Screen::Board(b) => {
                 b.stack
                     .close_where(|o| matches!(o, Overlay::NextEdition(_)));
-                b.warn(lost.unwrap_or_else(|| e.lines().next().unwrap_or_default().to_string()));
+                match lost {
+                    Some(lost) => b.notice("Unsaved changes kept for later", lost),
+                    None => b.warn(e.lines().next().unwrap_or_default()),
+                }
             }
         },
     }

@@ -118,6 +118,7 @@ fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
             Overlay::ConfirmQuit => overlays::confirm_quit(f, board, theme),
             Overlay::Recover(r) => overlays::recover(f, board, r, theme),
             Overlay::Conflicts(c) => overlays::conflicts(f, c, theme),
+            Overlay::Notice(n) => overlays::notice(f, n, theme),
             Overlay::Help(help) => overlays::help(f, help, theme),
         }
     }

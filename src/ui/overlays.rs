@@ -411,6 +411,34 @@ pub fn conflicts(f: &mut Frame, c: &crate::app::layers::conflicts::Conflicts, th
     }
 }
 
+/// A note to read in full, wrapped in its window.
+pub fn notice(f: &mut Frame, n: &crate::app::layers::notice::Notice, theme: &Theme) {
+    let full = f.area();
+    let w = full.width.saturating_sub(8).min(90);
+    let lines = wrap(&n.text, usize::from(w.saturating_sub(2)), 20);
+    let h = u16::try_from(lines.len()).unwrap_or(20).saturating_add(4);
+    let area = centred(full, w, h);
+    let inner = boxed(f, area, &n.title, theme);
+    for (i, l) in lines.iter().enumerate() {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            l,
+            theme.base,
+        );
+    }
+    line(
+        f.buffer_mut(),
+        inner.x,
+        inner.bottom().saturating_sub(1),
+        inner.width,
+        "Enter closes",
+        theme.dim,
+    );
+}
+
 pub fn confirm_merge(
     f: &mut Frame,
     board: &Board,

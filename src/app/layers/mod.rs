@@ -15,6 +15,7 @@ pub mod grid;
 pub mod help;
 pub mod layout;
 pub mod next_edition;
+pub mod notice;
 pub mod plan;
 pub mod present;
 pub mod prompt;
@@ -122,6 +123,7 @@ impl Board {
             Overlay::ConfirmQuit => self.on_confirm_quit(action),
             Overlay::Recover(r) => self.on_recover(r, action),
             Overlay::Conflicts(c) => self.on_conflicts(c, action),
+            Overlay::Notice(_) => self.on_notice(action),
             Overlay::Help(help) => help.on(action, self.stack.viewport),
         }
     }
