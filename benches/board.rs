@@ -404,11 +404,31 @@ fn redraw(c: &mut Criterion, eds: &Editions) {
     group.finish();
 }
 
+/// A broken file of many problems (duplicate topic ids): every problem is
+/// placed in one pass over the text, so the cost follows the file's size.
+fn locate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    for n in [1_000usize, 10_000] {
+        let topics: Vec<String> = (0..n)
+            .map(|i| format!("    (id: {}, title: \"Topic {i}\"),", i / 2 + 1))
+            .collect();
+        let text = format!(
+            "(\n  version: 1,\n  name: \"Dup\",\n  days: [\"2026-05-14\"],\n  topics: [\n{}\n  ],\n)\n",
+            topics.join("\n")
+        );
+        group.bench_function(BenchmarkId::new("duplicate ids", n), |b| {
+            b.iter(|| black_box(openspace::storage::from_ron(&text).err().map(|p| p.len())))
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let eds = editions();
     key_and_redraw(c, &eds);
     key_only(c, &eds);
     redraw(c, &eds);
+    locate(c);
 }
 
 criterion_group! {
