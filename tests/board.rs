@@ -759,3 +759,45 @@ fn an_outside_change_with_nothing_unsaved_is_taken_as_it_is() {
     );
     assert!(toast_text(&app).contains("changed outside"));
 }
+
+#[test]
+fn a_full_slot_hands_the_prefill_on_to_the_next_slots_first_free_cell() {
+    let mut app = app();
+    press(&mut app, "a");
+    // 09:30 has Atrium and Library taken: Garden, then the next session slot (10:30)
+    type_text(&mut app, "Fills the slot");
+    press(&mut app, "<Enter>");
+    assert_eq!(where_is(&app, "Fills the slot"), "Garden 09:30");
+    assert_eq!(
+        board(&app).stack.capture().unwrap().input.value(),
+        " #Atrium 10:30",
+        "the coffee break is skipped, the next slot starts at its first space"
+    );
+    type_text(&mut app, "Next slot");
+    press(&mut app, "<Enter>");
+    assert_eq!(where_is(&app, "Next slot"), "Atrium 10:30");
+}
+
+#[test]
+fn typing_a_number_of_votes_replaces_the_count() {
+    let mut app = app();
+    assert_eq!(board(&app).selected().unwrap().votes, 7);
+    press(&mut app, "=");
+    assert_eq!(
+        board(&app).stack.prompt().unwrap().input.value(),
+        "",
+        "not prefilled"
+    );
+    type_text(&mut app, "12");
+    press(&mut app, "<Enter>");
+    assert_eq!(
+        titled(&app, "Service mesh in our cloud").votes,
+        12,
+        "not 712"
+    );
+    // and in dot voting
+    press(&mut app, "V=");
+    type_text(&mut app, "5");
+    press(&mut app, "<Enter>");
+    assert_eq!(titled(&app, "Service mesh in our cloud").votes, 5);
+}

@@ -32,9 +32,7 @@ const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
 const TAB: &str = "\t";
 const CTRL_U: &str = "\x15";
-const UP: &str = "\x1b[A";
 const DOWN: &str = "\x1b[B";
-const LEFT: &str = "\x1b[D";
 
 /// The real binary running in a pseudo-terminal.
 struct Tui {
@@ -469,10 +467,9 @@ fn create_capture_move_undo_quit() {
         [cell("10:30–11:15", "Garden")]
     );
 
-    // the cursor is on the last card added; go to "Service mesh" and move it down
-    tui.send(UP);
-    tui.send(LEFT);
-    tui.send(LEFT);
+    // the cursor went on to the next free cell; go to "Service mesh" (first
+    // slot, space 1) and move it down
+    tui.send("g1");
     tui.wait_text(&["▶Service mesh"]);
     tui.send("m");
     tui.wait_text(&[" MOVE ", "Moving “Service mesh”"]);

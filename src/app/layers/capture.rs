@@ -55,16 +55,32 @@ impl Board {
         Outcome::Stay
     }
 
-    /// The cell the next pitch goes to: the cursor's, or the next free one in
-    /// the same slot; nothing when focus is on the parking lot.
+    /// The cell the next pitch goes to: the cursor's, or the next free one
+    /// after it — in the same slot, else in the next session slot, from its
+    /// first space; nothing when focus is on the parking lot or all is full.
     pub(crate) fn prefill(&mut self) -> Option<String> {
         if self.stack.grid.focus == Focus::Parking {
             return None;
         }
         let cols = self.edition.spaces.len();
         let cursor = self.stack.grid.cursor;
-        let free = (cursor.col..cols).find(|&c| self.index.at(cursor.row, c).is_none())?;
-        self.stack.grid.cursor.col = free;
+        let session = |row: usize| {
+            self.index
+                .rows
+                .get(row)
+                .and_then(|&i| self.edition.slots.get(i))
+                .is_some_and(|s| s.kind.is_session())
+        };
+        let free = (cursor.row..self.index.rows.len())
+            .filter(|&row| session(row))
+            .find_map(|row| {
+                let from = if row == cursor.row { cursor.col } else { 0 };
+                (from..cols)
+                    .find(|&c| self.index.at(row, c).is_none())
+                    .map(|c| (row, c))
+            })?;
+        self.stack.grid.cursor.row = free.0;
+        self.stack.grid.cursor.col = free.1;
         let (slot, space) = self.cell_at_cursor()?;
         capture::cell_text(&self.edition, &slot, &space)
     }

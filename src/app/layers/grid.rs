@@ -377,9 +377,11 @@ impl Board {
         }
     }
 
+    /// Asks for the number of votes: the field starts empty, so that what is
+    /// typed replaces the count (shown in the question) instead of joining it.
     pub(crate) fn ask_votes(&mut self, id: TopicId) {
         let votes = self.topic(id).map_or(0, |t| t.votes);
-        self.ask(Ask::Votes(id), votes.to_string());
+        self.ask(Ask::Votes(id, votes), String::new());
     }
 
     pub(crate) fn undo(&mut self) {

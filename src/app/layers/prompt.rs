@@ -12,7 +12,9 @@ use crate::model::{ActionId, SlotId, SpaceId, TopicId};
 /// What is asked, and what the answer is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
-    Votes(TopicId),
+    /// The topic's votes, and how many it has now (shown, not prefilled:
+    /// what is typed replaces the count).
+    Votes(TopicId, u32),
     AddSpace,
     RenameSpace(SpaceId),
     AddSlot,
@@ -30,7 +32,7 @@ pub enum Ask {
 impl Ask {
     pub fn label(&self) -> String {
         match self {
-            Ask::Votes(_) => "Votes".into(),
+            Ask::Votes(_, now) => format!("Votes (now {now})"),
             Ask::AddSpace => "New space (Name:capacity)".into(),
             Ask::RenameSpace(_) => "Rename space (Name:capacity)".into(),
             Ask::AddSlot => "New slot (10:00-10:45, or 12:00-13:00=Lunch for a break)".into(),
@@ -89,7 +91,7 @@ impl Board {
     /// The answer to a question, taken where it was asked for.
     fn answer(&mut self, ask: &Ask, text: &str) -> Result<String, String> {
         match ask {
-            Ask::Votes(id) => self.submit_votes(*id, text),
+            Ask::Votes(id, _) => self.submit_votes(*id, text),
             Ask::AddSpace | Ask::RenameSpace(_) => self.submit_space(ask, text),
             Ask::AddSlot | Ask::EditSlot(_) => self.submit_slot(ask, text),
             Ask::Participants(id) => self.submit_participants(*id, text),
