@@ -87,7 +87,8 @@ pub struct NewArgs {
     /// Spaces with optional capacities: "Atrium:40,Library:12"
     #[arg(long, value_name = "LIST")]
     pub spaces: Option<String>,
-    /// Session slots on every day: "09:00-09:45,10:00-10:45"
+    /// Slots on every day: "09:00-09:45, 10:30-10:45=Coffee, 17:00-17:30=Closing circle!"
+    /// (a session slot, a break with its label, a plenary with its label and !)
     #[arg(long, value_name = "LIST")]
     pub slots: Option<String>,
     /// The theme question

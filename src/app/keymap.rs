@@ -464,7 +464,7 @@ pub fn defaults() -> Vec<Binding> {
         hint(b(Layout, Key::ch('d'), Action::RemoveSpace, "remove this space (sessions are parked)")),
         b(Layout, Key::ch('<'), Action::MoveSpace(Dir::Left), "move this space left"),
         b(Layout, Key::ch('>'), Action::MoveSpace(Dir::Right), "move this space right"),
-        hint(b(Layout, Key::ch('A'), Action::AddSlot, "add a slot (10:00-10:45, =Label for a break)")),
+        hint(b(Layout, Key::ch('A'), Action::AddSlot, concat!("add a slot: ", crate::slot_syntax!()))),
         hint(b(Layout, Key::ch('R'), Action::EditSlot, "change this slot's times or label")),
         hint(b(Layout, Key::ch('D'), Action::RemoveSlot, "remove this slot (sessions are parked)")),
     ]);

@@ -43,7 +43,7 @@ impl NewField {
             NewField::Date => "First day (YYYY-MM-DD)",
             NewField::Days => "Days",
             NewField::Spaces => "Spaces (Atrium:40, …)",
-            NewField::Slots => "Slots (09:00-09:45, …=Coffee)",
+            NewField::Slots => "Slots (…=Coffee, …=Plenary!)",
             NewField::From => "Start from (←/→)",
         }
     }

@@ -46,7 +46,20 @@ pub fn parse_spaces(text: &str) -> Result<Vec<SpaceSpec>, String> {
     Ok(out)
 }
 
-/// "09:00-09:45, 10:00-10:15=Coffee" — session slots, or breaks with a label.
+/// The one way slots are typed, everywhere (`new --slots`, the new-edition
+/// form, spaces and slots on the board): a session slot, a break with its
+/// label, a plenary with its label and `!`.
+#[macro_export]
+macro_rules! slot_syntax {
+    () => {
+        "09:00-09:45 a session slot, 10:30-10:45=Coffee a break, 17:00-17:30=Closing circle! a plenary"
+    };
+}
+
+pub const SLOT_SYNTAX: &str = crate::slot_syntax!();
+
+/// "09:00-09:45, 10:00-10:15=Coffee, 17:00-17:30=Closing circle!" — session
+/// slots, breaks with a label, plenaries with a label and `!`.
 pub fn parse_slots(text: &str) -> Result<Vec<SlotSpec>, String> {
     let mut out: Vec<SlotSpec> = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -73,8 +86,16 @@ pub fn parse_slots(text: &str) -> Result<Vec<SlotSpec>, String> {
             ));
         }
         let kind = match label {
-            Some(l) if !l.is_empty() => SlotKind::Break(l.to_string()),
-            _ => SlotKind::Session,
+            Some(l) if l.trim_end_matches('!').trim().is_empty() => {
+                return Err(format!(
+                    "{part:?}: a break or plenary needs a label after ="
+                ));
+            }
+            Some(l) => match l.strip_suffix('!') {
+                Some(plenary) => SlotKind::Plenary(plenary.trim().to_string()),
+                None => SlotKind::Break(l.to_string()),
+            },
+            None => SlotKind::Session,
         };
         out.push(SlotSpec { start, end, kind });
     }
@@ -86,6 +107,17 @@ pub fn parse_slots(text: &str) -> Result<Vec<SlotSpec>, String> {
 mod tests {
     use super::*;
     use jiff::civil::time;
+
+    #[test]
+    fn sessions_breaks_and_plenaries_are_typed_one_way() {
+        let s =
+            parse_slots("09:00-09:45, 10:30-10:45=Coffee, 17:00-17:30=Closing circle!").unwrap();
+        assert_eq!(s[0].kind, SlotKind::Session);
+        assert_eq!(s[1].kind, SlotKind::Break("Coffee".into()));
+        assert_eq!(s[2].kind, SlotKind::Plenary("Closing circle".into()));
+        assert!(parse_slots("10:00-10:15=").is_err());
+        assert!(parse_slots("10:00-10:15=!").is_err());
+    }
 
     #[test]
     fn spaces_with_and_without_capacity() {

@@ -124,18 +124,13 @@ impl Board {
         }
     }
 
-    /// "10:00-10:45", "12:00-13:00=Lunch" (a break) or "=Closing circle!" (a plenary).
+    /// One slot, typed as everywhere: `spec::SLOT_SYNTAX`.
     pub(crate) fn submit_slot(&mut self, ask: &Ask, text: &str) -> Result<String, String> {
-        let plenary = text.ends_with('!') && text.contains('=');
-        let text = text.trim_end_matches('!');
         let specs = spec::parse_slots(text)?;
         let [s] = specs.as_slice() else {
             return Err("Type one slot, such as 10:00-10:45".into());
         };
-        let kind = match (&s.kind, plenary) {
-            (SlotKind::Break(label), true) => SlotKind::Plenary(label.clone()),
-            (kind, _) => kind.clone(),
-        };
+        let kind = s.kind.clone();
         let (start, end) = (s.start, s.end);
         match ask {
             Ask::EditSlot(id) => {

@@ -35,8 +35,8 @@ impl Ask {
             Ask::Votes(_, now) => format!("Votes (now {now})"),
             Ask::AddSpace => "New space (Name:capacity)".into(),
             Ask::RenameSpace(_) => "Rename space (Name:capacity)".into(),
-            Ask::AddSlot => "New slot (10:00-10:45, or 12:00-13:00=Lunch for a break)".into(),
-            Ask::EditSlot(_) => "Slot times (10:00-10:45, =Label for a break or plenary!)".into(),
+            Ask::AddSlot => format!("New slot ({})", crate::model::spec::SLOT_SYNTAX),
+            Ask::EditSlot(_) => format!("Slot ({})", crate::model::spec::SLOT_SYNTAX),
             Ask::Participants(_) => "How many took part".into(),
             Ask::EditAction(_) => format!("Action point ({})", crate::app::grammar::ACTION_LINE),
             Ask::Timer => {
