@@ -43,6 +43,9 @@ pub enum Command {
         /// Files to check
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Fail (exit 1) on warnings too: clashes, full rooms, twin topics
+        #[arg(long)]
+        strict: bool,
     },
     /// Create a new edition file
     New(NewArgs),

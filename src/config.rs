@@ -28,6 +28,9 @@ pub struct Config {
     pub theme: Option<String>,
     #[serde(default)]
     pub keys: Vec<Rebind>,
+    /// Warnings not wanted: "convener-clash", "over-capacity", "similar-titles".
+    #[serde(default)]
+    pub warnings_off: Vec<String>,
 }
 
 /// Where the config file is looked for.
@@ -39,6 +42,7 @@ pub fn path() -> Option<PathBuf> {
 pub struct Settings {
     pub theme: Theme,
     pub keymap: Keymap,
+    pub warnings_off: Vec<crate::model::warnings::Rule>,
     pub problem: Option<String>,
 }
 
@@ -47,6 +51,7 @@ pub fn load(path: Option<&Path>) -> Settings {
     let fallback = |problem: Option<String>| Settings {
         theme: Theme::choose(None),
         keymap: Keymap::default(),
+        warnings_off: Vec::new(),
         problem,
     };
     let Some(path) = path else {
@@ -68,10 +73,27 @@ pub fn load(path: Option<&Path>) -> Settings {
                     Theme::NAMES.join(", ")
                 ))));
             }
+            let mut off = Vec::new();
+            for name in &config.warnings_off {
+                match crate::model::warnings::Rule::by_name(name) {
+                    Some(rule) => off.push(rule),
+                    None => {
+                        let names: Vec<&str> = crate::model::warnings::Rule::ALL
+                            .iter()
+                            .map(|r| r.name())
+                            .collect();
+                        return fallback(Some(at(format!(
+                            "unknown warning {name:?} in warnings_off: choose among {}",
+                            names.join(", ")
+                        ))));
+                    }
+                }
+            }
             match Keymap::with(&config.keys) {
                 Ok(keymap) => Settings {
                     theme: Theme::choose(config.theme.as_deref()),
                     keymap,
+                    warnings_off: off,
                     problem: None,
                 },
                 Err(e) => fallback(Some(at(e))),

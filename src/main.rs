@@ -41,7 +41,10 @@ fn main() -> ExitCode {
             let mut out = openspace::text::Printable::new(std::io::stdout().lock());
             let result = match command {
                 Command::List => commands::list(&folder, &mut out).map_err(io_failure),
-                Command::Check { files } => commands::check(files, &mut out).map_err(io_failure),
+                Command::Check { files, strict } => {
+                    let off = config::load(config_path.as_deref()).warnings_off;
+                    commands::check(files, *strict, &off, &mut out).map_err(io_failure)
+                }
                 Command::New(args) => commands::new(args, &folder, &mut out),
                 Command::Print { file, width } => commands::print(file, &folder, *width, &mut out),
                 Command::Search { text } => commands::search(&folder, &text.join(" "), &mut out),
@@ -96,6 +99,7 @@ fn board(
         mouse: !cli.no_mouse,
         theme: settings.theme,
         keymap: settings.keymap,
+        warnings_off: settings.warnings_off,
         config_problem: settings.problem,
     };
     run::run(start, options).map_err(Failure)?;

@@ -801,3 +801,92 @@ fn typing_a_number_of_votes_replaces_the_count() {
     press(&mut app, "<Enter>");
     assert_eq!(titled(&app, "Service mesh in our cloud").votes, 5);
 }
+
+#[test]
+fn a_card_being_edited_that_the_file_changes_says_so_in_its_form() {
+    let mut app = app();
+    let id = board(&app).selected().unwrap().id;
+    press(&mut app, "e");
+    type_text(&mut app, " BOARD");
+    let mut theirs = board(&app).edition.clone();
+    theirs
+        .edit_topic(
+            id,
+            openspace::model::TopicDraft {
+                title: "Retitled OUTSIDE".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    app.board_mut().unwrap().file_changed(theirs);
+    let error = board(&app)
+        .stack
+        .form()
+        .unwrap()
+        .error
+        .clone()
+        .unwrap_or_default();
+    assert!(
+        error.contains("changed outside") && error.contains("Retitled OUTSIDE"),
+        "{error}"
+    );
+    // Esc keeps the file's version
+    press(&mut app, "<Esc>");
+    assert_eq!(
+        board(&app).edition.topic(id).unwrap().title,
+        "Retitled OUTSIDE"
+    );
+}
+
+#[test]
+fn a_convener_booked_twice_is_warned_on_the_card_in_the_list_and_before_enter() {
+    let mut app = app();
+    // Marta convenes "Service mesh" at Atrium 09:30; a second session of hers at 09:30
+    press(&mut app, "a<C-u>");
+    type_text(&mut app, "Mesh, part two @Marta #Garden 09:30");
+    let preview = screen_text(&app, (200, 40));
+    assert!(
+        preview.contains("Marta also convenes “Service mesh in our cloud” at 09:30 in Atrium"),
+        "{preview}"
+    );
+    press(&mut app, "<Enter>");
+    // a warning never blocks: the topic is placed
+    assert_eq!(where_is(&app, "Mesh, part two"), "Garden 09:30");
+    press(&mut app, "<Esc>");
+    let b = board(&app);
+    let clash = b
+        .warnings
+        .iter()
+        .find(|w| w.rule == openspace::model::warnings::Rule::ConvenerClash)
+        .cloned()
+        .expect("a clash");
+    assert!(
+        clash.message.contains("Marta convenes"),
+        "{}",
+        clash.message
+    );
+    let screen = screen_text(&app, (120, 40));
+    assert!(
+        screen.contains("⚠clash"),
+        "a glyph and a word on the card:\n{screen}"
+    );
+    assert!(
+        screen.contains("⚠ 1 (!)"),
+        "the count in the top line:\n{screen}"
+    );
+    // ! lists them; Enter goes to the card
+    press(&mut app, "g!");
+    assert_eq!(app.mode(), Mode::Warnings);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Board);
+    assert_eq!(board(&app).selected().unwrap().id, clash.topics[0]);
+}
+
+fn screen_text(app: &openspace::app::App, (w, h): (u16, u16)) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("a terminal");
+    terminal
+        .draw(|f| openspace::ui::render(app, &openspace::ui::theme::Theme::mono(), f))
+        .expect("drawn");
+    terminal.backend().to_string()
+}

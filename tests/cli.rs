@@ -1007,3 +1007,59 @@ fn the_board_without_a_terminal_says_so_in_one_line() {
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     assert_eq!(out.stderr.trim().lines().count(), 1, "{}", out.stderr);
 }
+
+#[test]
+fn check_prints_warnings_with_their_place_and_exits_0_unless_strict() {
+    let s = Sandbox::new();
+    let mut e = board();
+    // one convener in two sessions of one slot
+    let who = e
+        .topics
+        .iter()
+        .find(|t| !t.placement.is_parked() && !t.conveners.is_empty())
+        .unwrap();
+    let (name, id) = (who.conveners[0].clone(), who.id);
+    let openspace::model::Placement::At { slot, .. } = who.placement.clone() else {
+        unreachable!()
+    };
+    let free = e
+        .spaces
+        .iter()
+        .find(|p| e.topic_at(&slot, &p.id).is_none())
+        .map(|p| p.id.clone())
+        .expect("a free space in that slot");
+    let twin = e
+        .add_topic(openspace::model::TopicDraft {
+            title: "A second session at once".into(),
+            conveners: vec![name.clone()],
+            ..Default::default()
+        })
+        .unwrap();
+    e.place(twin, &slot, &free).unwrap();
+    let path = s.save("clash.ron", &e);
+    let out = ran(s.run().arg("check").arg(&path)).expect_code(0);
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("warning:") && l.contains("convener-clash"))
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    assert!(line.starts_with(&format!("{}:", path.display())), "{line}");
+    assert!(line.contains(&format!("{name} convenes")), "{line}");
+    let _ = id;
+    ran(s.run().args(["check", "--strict"]).arg(&path)).expect_code(1);
+    // the config file can turn the rule off
+    let config = s.root().join(".config/openspace");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("config.ron"),
+        "(warnings_off: [\"convener-clash\"])",
+    )
+    .unwrap();
+    let out = ran(s
+        .run()
+        .env("HOME", s.root())
+        .env_remove("XDG_CONFIG_HOME")
+        .args(["check", "--strict"])
+        .arg(&path));
+    assert!(!out.stdout.contains("convener-clash"), "{}", out.stdout);
+}

@@ -937,7 +937,9 @@ fn words_typed_but_not_entered_survive_sigkill() {
     // the draft reaches its file within about a second (polled, bounded)
     let draft = sandbox.sessions().join(".draft.ron.draft");
     let start = std::time::Instant::now();
-    while !std::fs::read_to_string(&draft).is_ok_and(|t| t.contains("Half a pitch")) {
+    while !std::fs::read_to_string(&draft)
+        .is_ok_and(|t| t.contains("Half a pitch, still talking @Ro"))
+    {
         assert!(start.elapsed() < TIMEOUT, "no draft written");
         std::thread::sleep(POLL);
     }

@@ -630,3 +630,42 @@ fn nothing_in_app_imports_ui_or_touches_files() {
         }
     }
 }
+
+#[test]
+fn end_goes_to_the_end_of_every_list_and_stays_there() {
+    let selected = |app: &App| match &board(app).stack.view {
+        View::Tally(l) | View::Retro(l) => l.selected,
+        View::Plan(p) => p.selected,
+        other => panic!("a list view: {other:?}"),
+    };
+    for view in ["V", "A", "W"] {
+        let mut app = after_2019();
+        press(&mut app, view);
+        let n = match &board(&app).stack.view {
+            View::Tally(_) => board(&app).edition.topics.len(),
+            View::Plan(_) => board(&app).plan_items().len(),
+            _ => {
+                let r = &board(&app).edition.retrospective;
+                r.worked.len() + r.better.len()
+            }
+        };
+        press(&mut app, "jj<End>");
+        assert_eq!(selected(&app), n - 1, "{view}: End");
+        press(&mut app, "<End>G");
+        assert_eq!(selected(&app), n - 1, "{view}: End again stays at the end");
+        press(&mut app, "<Home>");
+        assert_eq!(selected(&app), 0, "{view}: Home");
+    }
+}
+
+#[test]
+fn a_page_of_the_action_plan_is_what_one_screen_shows() {
+    let mut app = after_2019();
+    app.resize(80, 24);
+    press(&mut app, "A<PageDown>");
+    let View::Plan(p) = &board(&app).stack.view else {
+        panic!("the plan")
+    };
+    // about seven points fit at 80×24: a page never jumps past the ones not seen
+    assert!(p.selected > 0 && p.selected <= 7, "{}", p.selected);
+}

@@ -51,6 +51,7 @@ pub enum Action {
     Merge,
     // the views beside the grid
     ActionPlan,
+    Warnings,
     Tally,
     Reports,
     GroupBy,

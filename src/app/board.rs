@@ -71,6 +71,10 @@ pub struct Board {
     pub earlier_loaded: bool,
     /// Conveners known from this edition and earlier ones, for Tab.
     pub known_conveners: Vec<String>,
+    /// What the board watches for (clashes, full rooms, twins), kept
+    /// up to date with every change; the rules turned off are not checked.
+    pub warnings: Vec<crate::model::warnings::Warning>,
+    pub warnings_off: Vec<crate::model::warnings::Rule>,
     /// What is on screen: the grid, the view, the overlays.
     pub stack: Stack,
     /// Effects asked for by the action being handled, for the loop.
@@ -96,6 +100,8 @@ impl Board {
             earlier: Vec::new(),
             earlier_loaded: true,
             known_conveners: Vec::new(),
+            warnings: Vec::new(),
+            warnings_off: Vec::new(),
             stack: Stack {
                 viewport: (80, 24),
                 ..Stack::default()
@@ -103,6 +109,7 @@ impl Board {
             queue: Vec::new(),
         };
         board.learn_conveners(std::iter::empty());
+        board.check_warnings();
         board.stack.grid.cursor.row = board.first_session_row();
         board
     }
@@ -225,12 +232,23 @@ impl Board {
     /// After any change of the edition: rebuild what is derived, ask for a save.
     pub fn edition_changed(&mut self) {
         self.index = BoardIndex::build(&self.edition);
+        self.check_warnings();
         self.save.generation += 1;
         self.settle();
         let n = self.view_len();
         if let Some(selected) = self.stack.view.selected_mut() {
             *selected = (*selected).min(n.saturating_sub(1));
         }
+    }
+
+    /// The warnings of the edition as it is now.
+    pub fn check_warnings(&mut self) {
+        self.warnings = crate::model::warnings::warnings(&self.edition, &self.warnings_off);
+    }
+
+    /// The first warning about a topic, for its card.
+    pub fn warning_of(&self, id: TopicId) -> Option<&crate::model::warnings::Warning> {
+        self.warnings.iter().find(|w| w.topics.contains(&id))
     }
 
     /// Keeps what is on screen true to the edition: the cursor on the grid,

@@ -28,6 +28,7 @@ pub enum Mode {
     Retro,
     Compare,
     Search,
+    Warnings,
     NextEdition,
     Present,
     Break,
@@ -40,7 +41,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 28] = [
+    pub const ALL: [Mode; 29] = [
         Mode::Board,
         Mode::Parking,
         Mode::Capture,
@@ -60,6 +61,7 @@ impl Mode {
         Mode::Retro,
         Mode::Compare,
         Mode::Search,
+        Mode::Warnings,
         Mode::NextEdition,
         Mode::Present,
         Mode::Break,
@@ -94,6 +96,7 @@ impl Mode {
             Mode::Retro => "RETROSPECTIVE",
             Mode::Compare => "COMPARE",
             Mode::Search => "SEARCH",
+            Mode::Warnings => "WARNINGS",
             Mode::NextEdition => "NEXT EDITION",
             Mode::Help => "HELP",
             Mode::ConfirmQuit => "QUIT?",
@@ -354,6 +357,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Board, Key::ch('o'), Action::AddActions, "add action points to the session"),
         b(Board, Key::ch('M'), Action::Merge, "merge with another topic"),
         b(Board, Key::ch('A'), Action::ActionPlan, "the action plan"),
+        b(Board, Key::ch('!'), Action::Warnings, "warnings: clashes, full rooms, twin topics"),
         b(Board, Key::ch('V'), Action::Tally, "dot voting"),
         b(Board, Key::ch('R'), Action::Reports, "sessions that owe a report"),
         b(Board, Key::ch('t'), Action::JumpToNow, "jump to the slot going on now"),
@@ -593,6 +597,15 @@ pub fn defaults() -> Vec<Binding> {
         b(Search, Key::ch('q'), Action::Cancel, "back to the board"),
     ]);
     t.extend(help(Search));
+    // the warnings
+    t.extend(list(Warnings, true));
+    t.extend([
+        hint(b(Warnings, Key::plain(Enter), Action::Open, "go to the card")),
+        hint(b(Warnings, Key::plain(Esc), Action::Cancel, "back to the board")),
+        b(Warnings, Key::ch('q'), Action::Cancel, "back to the board"),
+        b(Warnings, Key::ch('!'), Action::Cancel, "back to the board"),
+    ]);
+    t.extend(help(Warnings));
     // a new edition: the next one from the board, or one from the picker
     t.extend([
         hint(b(NextEdition, Key::plain(Enter), Action::Submit, "create it and open it")),
@@ -699,7 +712,7 @@ pub fn defaults() -> Vec<Binding> {
 
 /// The modes in the order help and the README show them, with their titles.
 #[rustfmt::skip]
-pub const HELP_SECTIONS: [(Mode, &str); 28] = [
+pub const HELP_SECTIONS: [(Mode, &str); 29] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
     (Mode::Capture, concat!("Adding topics: ", capture_line!())),
@@ -719,6 +732,7 @@ pub const HELP_SECTIONS: [(Mode, &str); 28] = [
     (Mode::Retro, "The retrospective (W)"),
     (Mode::Compare, "Comparing two editions (C)"),
     (Mode::Search, "Search results (/)"),
+    (Mode::Warnings, "Warnings: clashes, full rooms, twin topics (!)"),
     (Mode::NextEdition, "A new edition (N on the board, n among the editions)"),
     (Mode::Layout, "Spaces and slots (S)"),
     (Mode::Prompt, "Answering a question"),

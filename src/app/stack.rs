@@ -49,6 +49,8 @@ pub enum View {
     Compare { scroll: usize },
     /// Results of a search in every edition.
     Search(SearchView),
+    /// Clashes, full rooms and twin topics, explained.
+    Warnings(ListView),
     /// NOW and NEXT large, for the room.
     Present,
     /// A big clock, what comes next, the announcements.
@@ -67,6 +69,7 @@ impl View {
             View::Retro(_) => Mode::Retro,
             View::Compare { .. } => Mode::Compare,
             View::Search(_) => Mode::Search,
+            View::Warnings(_) => Mode::Warnings,
             View::Present => Mode::Present,
             View::Break { .. } => Mode::Break,
         }
@@ -86,6 +89,7 @@ impl View {
             | View::Review(ListView { selected })
             | View::Retro(ListView { selected })
             | View::Search(SearchView { selected, .. })
+            | View::Warnings(ListView { selected })
             | View::Compare { scroll: selected } => Some(selected),
             View::Grid | View::Present | View::Break { .. } => None,
         }
@@ -189,8 +193,11 @@ pub struct Stack {
     pub toast: Option<Toast>,
     /// Bumped with every toast, so the loop knows when one is new.
     pub toast_seq: u64,
-    /// Lines entered on the capture and action lines, for ↑.
+    /// Lines entered on the capture line, for ↑.
     pub capture_history: Vec<String>,
+    /// Lines entered on the action-point line, for ↑ there: a separate
+    /// history, so that an action point is never recalled as a topic.
+    pub action_history: Vec<String>,
 }
 
 /// How a message reads: news, or a warning.

@@ -17,6 +17,7 @@ pub mod sync;
 mod topic;
 mod topics;
 mod validate;
+pub mod warnings;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -43,6 +43,8 @@ pub struct Options {
     pub mouse: bool,
     pub theme: Theme,
     pub keymap: crate::app::keymap::Keymap,
+    /// The warnings the config file turned off.
+    pub warnings_off: Vec<crate::model::warnings::Rule>,
     /// What is wrong with the config file, shown once on screen.
     pub config_problem: Option<String>,
 }
@@ -197,6 +199,10 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
     let mut app = App::new(screen, size, today);
     app.mouse = options.mouse;
     app.keymap = options.keymap.clone();
+    if let Some(board) = app.board_mut() {
+        board.warnings_off = options.warnings_off.clone();
+        board.check_warnings();
+    }
     if let (Some(problem), Some(board)) = (&options.config_problem, app.board_mut()) {
         board.warn(format!("config: {problem} — using the defaults"));
     }
@@ -270,7 +276,7 @@ async fn event_loop(
     let (mut term, mut hangup) = (on(SignalKind::terminate())?, on(SignalKind::hangup())?);
     let (mut interrupt, mut quit) = (on(SignalKind::interrupt())?, on(SignalKind::quit())?);
     let mut stop = on(SignalKind::from_raw(libc::SIGTSTP))?;
-    let mut saving = Saving::default();
+    let mut saving = app.board().map(Saving::for_board).unwrap_or_default();
     // a board that found the lock held tries again now and then
     let mut waiting = watched.is_none() && lock.is_none();
     let mut toast_seen = 0u64;
@@ -360,8 +366,8 @@ async fn event_loop(
             done = save_done => {
                 saving.task = None;
                 if let (Ok(done), Some(board)) = (done, app.board_mut()) {
-                    saving.finished(board, done);
-                    if recheck {
+                    let saved = saving.finished(board, done);
+                    if recheck || !saved {
                         recheck = false;
                         outside(board, &mut saving);
                     }
@@ -651,9 +657,11 @@ async fn switch(
         Ok((mut board, new_lock)) => {
             board.stack.viewport = app.size;
             board.now = app.board().map_or(board.now, |b| b.now);
+            board.warnings_off = options.warnings_off.clone();
+            board.check_warnings();
             board.open_at(topic);
             board.keep_cursor_in_view();
-            *saving = Saving::default();
+            *saving = Saving::for_board(&board);
             *drafts = Drafts::default();
             drafts.recover(&mut board);
             if let Some(lost) = lost {

@@ -9,8 +9,10 @@ use crate::app::draft::Draft;
 use crate::model::Edition;
 use crate::storage::{self, SaveError};
 
-/// A finished save: its generation, the edition written, and what came of it.
-pub(super) type Done = (u64, Edition, Result<u64, SaveError>);
+/// A finished save: its generation, the edition written, and what came of
+/// it; `None` when the file had been changed by another program since this
+/// board last wrote or read it, and was left alone to be read first.
+pub(super) type Done = (u64, Edition, Option<Result<u64, SaveError>>);
 
 /// How soon a failed save is tried again.
 const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
@@ -27,6 +29,16 @@ pub(super) struct Saving {
 }
 
 impl Saving {
+    /// For a board just opened: the file's fingerprint as it was read.
+    pub(super) fn for_board(board: &Board) -> Saving {
+        Saving {
+            seen: storage::read_plain(&board.path)
+                .ok()
+                .map(|b| storage::fingerprint(&b)),
+            ..Saving::default()
+        }
+    }
+
     /// Starts a save when the board has unsaved changes and none is running.
     pub(super) fn kick(&mut self, board: &mut Board) {
         if board.read_only.is_some() || !board.save.dirty() || self.task.is_some() {
@@ -43,14 +55,30 @@ impl Saving {
         let path = board.path.clone();
         let edition = board.edition.clone();
         board.save.in_flight = true;
+        let expected = self.seen;
         self.task = Some(tokio::task::spawn_blocking(move || {
+            // another program wrote the file since: it is read (and merged) first
+            let now = storage::read_plain(&path)
+                .ok()
+                .map(|b| storage::fingerprint(&b));
+            if expected.is_some() && now.is_some() && now != expected {
+                return (generation, edition, None);
+            }
             let result = storage::save(&path, &edition);
-            (generation, edition, result)
+            (generation, edition, Some(result))
         }));
     }
 
-    pub(super) fn finished(&mut self, board: &mut Board, (generation, edition, result): Done) {
+    /// A save done; false when it was not made because the file changed outside.
+    pub(super) fn finished(
+        &mut self,
+        board: &mut Board,
+        (generation, edition, result): Done,
+    ) -> bool {
         board.save.in_flight = false;
+        let Some(result) = result else {
+            return false;
+        };
         match result {
             Ok(fingerprint) => {
                 self.seen = Some(fingerprint);
@@ -64,6 +92,7 @@ impl Saving {
                 self.retry_at = Some(Instant::now() + RETRY_AFTER);
             }
         }
+        true
     }
 
     /// Before quitting: waits for a running save, then writes what is left.
@@ -73,12 +102,22 @@ impl Saving {
         {
             self.finished(board, done);
         }
+        // a file changed outside at the last moment is taken in first
+        if let Ok(bytes) = storage::read_plain(&board.path) {
+            let fingerprint = storage::fingerprint(&bytes);
+            if self.seen.is_some_and(|s| s != fingerprint)
+                && let Ok(theirs) = storage::from_ron(&String::from_utf8_lossy(&bytes))
+            {
+                self.seen = Some(fingerprint);
+                board.file_changed(theirs);
+            }
+        }
         if board.read_only.is_none() && board.save.dirty() {
             if !self.backed_up {
                 self.backed_up = storage::backup(&board.path).is_ok();
             }
             let result = storage::save(&board.path, &board.edition);
-            let done = (board.save.generation, board.edition.clone(), result);
+            let done = (board.save.generation, board.edition.clone(), Some(result));
             self.finished(board, done);
         }
     }

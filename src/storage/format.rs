@@ -59,6 +59,18 @@ pub fn from_ron(text: &str) -> Result<Edition, Vec<FileProblem>> {
         .collect())
 }
 
+/// Where in a file's text each of these places is, when it can be found:
+/// (line, column), both from 1. One pass over the text for all of them.
+pub fn positions(text: &str, anchors: &[Anchor]) -> Vec<Option<(usize, usize)>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let locator = Locator::new(text);
+    let lines = LineIndex::new(text);
+    anchors
+        .iter()
+        .map(|a| locator.offset(a).map(|o| lines.position(text, o)))
+        .collect()
+}
+
 /// ron's messages, with a sentence saying what was expected where people
 /// commonly go wrong: the field whose value did not parse is named, with
 /// the form it takes, and the parser's own words follow.

@@ -12,7 +12,7 @@ pub use file::{
     read_plain, save, save_steps, save_with, stem,
 };
 pub use folder::{FolderSource, Listed, list, resolve};
-pub use format::{FileProblem, from_ron, to_ron};
+pub use format::{FileProblem, from_ron, positions, to_ron};
 pub use lock::{EditionLock, lock_path};
 pub use side::{
     clean_leftovers, draft_path, find_recovery, forget_recovery, read_config, read_draft,

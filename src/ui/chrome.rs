@@ -27,6 +27,10 @@ pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer)
             theme.heading,
         ));
     }
+    if !board.warnings.is_empty() && board.stack.view == crate::app::stack::View::Grid {
+        // the count, with the key that lists them
+        right.push((format!(" ⚠ {} (!) ", board.warnings.len()), theme.warn));
+    }
     if board.read_only.is_some() {
         right.push((" READ-ONLY ".to_string(), theme.warn));
     } else if board.review {

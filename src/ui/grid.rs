@@ -240,7 +240,8 @@ fn cell(
     fill(buf, area, style);
     let owes = crate::app::layers::reports::owes_report(&board.edition, topic, board.now);
     let merging = board.stack.merge().is_some_and(|m| m.topic == topic.id);
-    for (i, l) in card_lines(topic, w, h, here, owes, merging)
+    let warned = board.warning_of(topic.id).map(|w| w.rule);
+    for (i, l) in card_lines(topic, w, h, here, owes, merging, warned)
         .iter()
         .enumerate()
     {
@@ -248,7 +249,17 @@ fn cell(
     }
     // votes and action points sit at the right of the last line
     // at one line per row the title has the cell to itself
-    let badge = badges(topic, owes);
+    // the badge never runs over the cell's edge: the fullest one that fits
+    let badge = badges(topic, owes, warned);
+    let fits = |b: &String| crate::text::width(b) <= usize::from(w);
+    let badge = if fits(&badge) {
+        badge
+    } else {
+        let short = warned
+            .map(|r| format!(" ⚠{} ", r.word()))
+            .unwrap_or_default();
+        if fits(&short) { short } else { String::new() }
+    };
     if !badge.is_empty() && h >= 2 && w >= 12 {
         put_right(buf, x + w, y + h - 1, &badge, style);
     }
@@ -260,9 +271,13 @@ fn write_lines(buf: &mut Buffer, x: u16, y: u16, w: u16, h: u16, lines: &[String
     }
 }
 
-/// "▲7 ✓1/3", and ✎ while the session owes its report.
-fn badges(t: &Topic, owes: bool) -> String {
+/// "▲7 ✓1/3", ✎ while the session owes its report, and ⚠ with a word
+/// (clash, full, twin) when the board warns about it.
+fn badges(t: &Topic, owes: bool, warned: Option<crate::model::warnings::Rule>) -> String {
     let mut parts = Vec::new();
+    if let Some(rule) = warned {
+        parts.push(format!("⚠{}", rule.word()));
+    }
     if owes {
         parts.push("✎".to_string());
     }
@@ -282,7 +297,15 @@ fn badges(t: &Topic, owes: bool) -> String {
 
 /// The card's text for its height: the title, then the conveners, leaving
 /// room on the last line for the badges.
-fn card_lines(t: &Topic, w: u16, h: u16, selected: bool, owes: bool, merging: bool) -> Vec<String> {
+fn card_lines(
+    t: &Topic,
+    w: u16,
+    h: u16,
+    selected: bool,
+    owes: bool,
+    merging: bool,
+    warned: Option<crate::model::warnings::Rule>,
+) -> Vec<String> {
     let w = usize::from(w);
     let h = usize::from(h);
     let lead = if selected { "▶" } else { " " };
@@ -293,7 +316,7 @@ fn card_lines(t: &Topic, w: u16, h: u16, selected: bool, owes: bool, merging: bo
         _ => "",
     };
     let badge_w = if h >= 2 {
-        crate::text::width(&badges(t, owes))
+        crate::text::width(&badges(t, owes, warned))
     } else {
         0
     };

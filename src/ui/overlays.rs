@@ -92,6 +92,17 @@ pub fn capture_line(f: &mut Frame, board: &Board, c: &Capture, area: Rect, theme
             parts.push(format!("▲{v}"));
         }
         parts.extend(resolved.notes);
+        // what it would clash with, before Enter: a warning, never a refusal
+        let at = resolved.cell.as_ref().map(|(s, p)| (s, p));
+        for w in crate::model::warnings::for_new(
+            &board.edition,
+            &resolved.title,
+            &parsed.conveners,
+            at,
+            parsed.votes.unwrap_or(0),
+        ) {
+            parts.push(format!("⚠ {w}"));
+        }
         parts.join(" · ")
     };
     line(

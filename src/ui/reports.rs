@@ -57,3 +57,42 @@ pub fn render(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &m
         );
     }
 }
+
+/// The warnings, each with its sign, its rule and its explanation.
+pub fn warnings(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    use crate::model::warnings::Severity;
+    fill(buf, area, theme.base);
+    let title = format!(
+        " ⚠ Warnings · {} · Enter goes to the card; nothing is blocked by them",
+        board.warnings.len()
+    );
+    line(buf, area.x, area.y, area.width, &title, theme.heading);
+    let w = usize::from(area.width.saturating_sub(4));
+    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
+    let mut focus = 0;
+    for (i, warning) in board.warnings.iter().enumerate() {
+        let here = i == selected;
+        if here {
+            focus = lines.len();
+        }
+        let sign = match warning.severity {
+            Severity::Warning => "⚠",
+            Severity::Notice => "≈",
+        };
+        let text = format!(
+            "{} {sign} {}: {}",
+            if here { "▶" } else { " " },
+            warning.rule.word(),
+            warning.message
+        );
+        let style = if here { theme.selected } else { theme.base };
+        for (j, l) in crate::text::wrap(&text, w, 3).into_iter().enumerate() {
+            lines.push((format!("{}{l}", if j == 0 { " " } else { "      " }), style));
+        }
+    }
+    let height = usize::from(area.height.saturating_sub(2));
+    let skip = crate::geometry::scroll(focus, lines.len(), height, 2);
+    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
+        line(buf, area.x, area.y + 2 + i as u16, area.width, text, *style);
+    }
+}

@@ -102,6 +102,8 @@ fn named(name: &str) -> Event {
         "Right" => KeyCode::Right,
         "PageDown" => KeyCode::PageDown,
         "PageUp" => KeyCode::PageUp,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
         "BS" => KeyCode::Backspace,
         "Del" => KeyCode::Delete,
         "F2" => KeyCode::F(2),

@@ -162,7 +162,10 @@ impl Board {
     }
 
     fn recall(&mut self, c: &mut Capture, older: bool) {
-        let history = &self.stack.capture_history;
+        let history = match c.target {
+            CaptureTarget::Topics => &self.stack.capture_history,
+            CaptureTarget::Actions(_) => &self.stack.action_history,
+        };
         let n = history.len();
         if n == 0 {
             return;
@@ -220,7 +223,7 @@ impl Board {
             toast.push_str(&format!(" · {w}"));
         }
         self.toast(toast);
-        self.stack.capture_history.push(line.trim().to_string());
+        self.stack.action_history.push(line.trim().to_string());
         let n = self.topic(topic).map_or(0, |t| t.actions.len());
         if let Some(view) = self.stack.session_mut() {
             view.action = n.checked_sub(1);

@@ -39,12 +39,29 @@ impl Board {
         self.edition = merged.edition;
         self.disk = theirs.clone();
         if self.edition != before {
-            self.history.record(before, "changes made outside");
+            self.history.record(before.clone(), "changes made outside");
             self.edition_changed();
         }
         // what the board shows is the file unless its own changes are merged in
         if self.edition == self.disk {
             self.save.saved = self.save.generation;
+        }
+        // a card being edited that the file changed: the form says so, and
+        // Enter then keeps what is typed over it knowingly (Esc takes the file's)
+        for o in &mut self.stack.overlays {
+            if let Overlay::Form(form) = o
+                && let crate::app::form::Target::Topic(id) = form.target
+                && before.topic(id) != self.edition.topic(id)
+            {
+                let now = self
+                    .edition
+                    .topic(id)
+                    .map_or("removed".to_string(), |t| format!("now “{}”", t.title));
+                form.error = Some(format!(
+                    "This card was changed outside ({now}): Enter saves what is typed here over \
+                     it, Esc keeps the file's"
+                ));
+            }
         }
         let n = merged.conflicts.len();
         if n == 0 {

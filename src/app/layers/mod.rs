@@ -27,6 +27,7 @@ pub mod review;
 pub mod search;
 pub mod session;
 pub mod tally;
+pub mod warnings;
 
 use crossterm::event::{Event as TermEvent, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
@@ -138,6 +139,7 @@ impl Board {
             View::Retro(_) => self.on_retro(action),
             View::Compare { .. } => self.on_compare(action),
             View::Search(_) => self.on_search(action),
+            View::Warnings(_) => self.on_warnings(action),
             View::Present => self.on_present(action),
             View::Break { .. } => self.on_break(action),
         }
@@ -194,7 +196,7 @@ impl Board {
         if let Some(selected) = self.stack.view.selected_mut() {
             *selected = match dir {
                 Dir::Up => selected.saturating_sub(by),
-                Dir::Down => (*selected + by).min(n.saturating_sub(1)),
+                Dir::Down => selected.saturating_add(by).min(n.saturating_sub(1)),
                 _ => *selected,
             };
         }
@@ -202,7 +204,14 @@ impl Board {
 
     /// The common keys of a list view: up and down, page, first and last, back.
     pub(super) fn on_list(&mut self, action: Action) -> Outcome {
-        let page = usize::from(self.stack.viewport.1.saturating_sub(6)).max(1);
+        // a page is what one screen shows: items of the plan take about three
+        // lines (a heading, a wrapped line), of search and review two
+        let per_item = match self.stack.view {
+            View::Plan(_) => 3,
+            View::Search(_) | View::Review(_) | View::Warnings(_) => 2,
+            _ => 1,
+        };
+        let page = (usize::from(self.stack.viewport.1.saturating_sub(6)) / per_item).max(1);
         match action {
             Action::Move(dir @ (Dir::Up | Dir::Down)) => self.view_move(dir, 1),
             Action::PageDown => self.view_move(Dir::Down, page),
@@ -228,6 +237,7 @@ impl Board {
             }
             View::Compare { .. } => self.compare_scroll_max() + 1,
             View::Search(s) => self.search_hits(&s.query).len(),
+            View::Warnings(_) => self.warnings.len(),
         }
     }
 }

@@ -1,0 +1,360 @@
+//! What a facilitator checks with their eyes on a paper wall: a convener in
+//! two places at once, more interest than a room holds, the same topic
+//! pitched twice. Warnings explain; they never block a move or a capture.
+
+use std::collections::HashMap;
+
+use super::edition::Edition;
+use super::ids::{SlotId, SpaceId, TopicId};
+use super::topic::{Placement, Topic};
+
+/// Which check a warning comes from; a config file can turn one off by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// A convener in two sessions at the same time.
+    ConvenerClash,
+    /// Votes or participants above the space's capacity.
+    OverCapacity,
+    /// Two topics with the same or nearly the same title.
+    SimilarTitles,
+}
+
+impl Rule {
+    /// The word on a card that has this warning (beside the ⚠ sign).
+    pub fn word(self) -> &'static str {
+        match self {
+            Rule::ConvenerClash => "clash",
+            Rule::OverCapacity => "full",
+            Rule::SimilarTitles => "twin",
+        }
+    }
+
+    pub const ALL: [Rule; 3] = [Rule::ConvenerClash, Rule::OverCapacity, Rule::SimilarTitles];
+
+    /// The name a config file and `check` use: `convener-clash`, …
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::ConvenerClash => "convener-clash",
+            Rule::OverCapacity => "over-capacity",
+            Rule::SimilarTitles => "similar-titles",
+        }
+    }
+
+    pub fn by_name(name: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
+/// How much a warning matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth a look ("these two look alike").
+    Notice,
+    /// Something will go wrong in the room if nothing changes.
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub rule: Rule,
+    pub severity: Severity,
+    /// The topics concerned, the first being where the warning is shown.
+    pub topics: Vec<TopicId>,
+    pub message: String,
+}
+
+/// Every warning of the edition, in a stable order (by rule, then topic);
+/// the rules in `off` are not checked.
+pub fn warnings(e: &Edition, off: &[Rule]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let on = |r: Rule| !off.contains(&r);
+    if on(Rule::ConvenerClash) {
+        convener_clashes(e, &mut out);
+    }
+    if on(Rule::OverCapacity) {
+        over_capacity(e, &mut out);
+    }
+    if on(Rule::SimilarTitles) {
+        similar_titles(e, &mut out);
+    }
+    out
+}
+
+fn cell(t: &Topic) -> Option<(&SlotId, &SpaceId)> {
+    match &t.placement {
+        Placement::At { slot, space } => Some((slot, space)),
+        Placement::Parked => None,
+    }
+}
+
+/// "at 11:00 in Navis-A"
+fn place(e: &Edition, slot: &SlotId, space: &SpaceId) -> String {
+    let when = e
+        .slot(slot)
+        .map(|s| super::hhmm::format_hhmm(s.start))
+        .unwrap_or_default();
+    let room = e.space(space).map(|s| s.name.as_str()).unwrap_or_default();
+    format!("at {when} in {room}")
+}
+
+fn convener_clashes(e: &Edition, out: &mut Vec<Warning>) {
+    // placed sessions by slot and convener (names compared without case)
+    let mut seen: HashMap<(&SlotId, String), Vec<&Topic>> = HashMap::new();
+    for t in e.topics.iter().map(|t| &**t) {
+        let Some((slot, _)) = cell(t) else { continue };
+        for who in &t.conveners {
+            seen.entry((slot, who.to_lowercase())).or_default().push(t);
+        }
+    }
+    let mut clashes: Vec<(&Topic, &Topic, String)> = Vec::new();
+    for ((_, _), topics) in seen {
+        for (i, a) in topics.iter().enumerate() {
+            for b in &topics[i + 1..] {
+                let who = a
+                    .conveners
+                    .iter()
+                    .find(|n| b.conveners.iter().any(|m| m.eq_ignore_ascii_case(n)))
+                    .cloned()
+                    .unwrap_or_default();
+                clashes.push((a, b, who));
+            }
+        }
+    }
+    clashes.sort_by_key(|(a, b, _)| (a.id, b.id));
+    for (a, b, who) in clashes {
+        let (Some((sa, pa)), Some((sb, pb))) = (cell(a), cell(b)) else {
+            continue;
+        };
+        out.push(Warning {
+            rule: Rule::ConvenerClash,
+            severity: Severity::Warning,
+            topics: vec![a.id, b.id],
+            message: format!(
+                "{who} convenes “{}” {} and “{}” {}",
+                a.title,
+                place(e, sa, pa),
+                b.title,
+                place(e, sb, pb)
+            ),
+        });
+    }
+}
+
+fn over_capacity(e: &Edition, out: &mut Vec<Warning>) {
+    for t in e.topics.iter().map(|t| &**t) {
+        let Some((_, space)) = cell(t) else { continue };
+        let Some(room) = e.space(space) else { continue };
+        let Some(capacity) = room.capacity else {
+            continue;
+        };
+        let (what, n) = match t.participants {
+            Some(p) if p > capacity => ("people took part", p),
+            _ if t.votes > capacity => ("votes", t.votes),
+            _ => continue,
+        };
+        out.push(Warning {
+            rule: Rule::OverCapacity,
+            severity: Severity::Warning,
+            topics: vec![t.id],
+            message: format!(
+                "“{}” has {n} {what}, and {} holds {capacity}",
+                t.title, room.name
+            ),
+        });
+    }
+}
+
+/// A title as compared: lowercase words of letters and digits.
+fn key(title: &str) -> String {
+    title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn similar_titles(e: &Edition, out: &mut Vec<Warning>) {
+    // compared only within titles of one first word: near-linear on a big event
+    let mut groups: HashMap<String, Vec<(TopicId, String, &str)>> = HashMap::new();
+    for t in e.topics.iter() {
+        let k = key(&t.title);
+        let first = k.split(' ').next().unwrap_or_default().to_string();
+        groups
+            .entry(first)
+            .or_default()
+            .push((t.id, k, t.title.as_str()));
+    }
+    let mut groups: Vec<_> = groups.into_values().collect();
+    groups.sort_by_key(|g| g.first().map(|(id, _, _)| *id));
+    for keys in groups {
+        for (i, (a, ka, ta)) in keys.iter().enumerate() {
+            for (b, kb, tb) in &keys[i + 1..] {
+                let same = ka == kb;
+                let near =
+                    !same && ka.len().min(kb.len()) >= 8 && strsim::jaro_winkler(ka, kb) >= 0.95;
+                if same || near {
+                    out.push(Warning {
+                    rule: Rule::SimilarTitles,
+                    severity: Severity::Notice,
+                    topics: vec![*a, *b],
+                    message: format!(
+                        "“{ta}” and “{tb}” look like one topic: M merges them when both conveners agree"
+                    ),
+                });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|w| (w.rule, w.topics.clone()));
+}
+
+/// What a topic about to be captured would clash with, in words: the
+/// capture line's preview before Enter.
+pub fn for_new(
+    e: &Edition,
+    title: &str,
+    conveners: &[String],
+    at: Option<(&SlotId, &SpaceId)>,
+    votes: u32,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some((slot, space)) = at {
+        for t in e.topics.iter() {
+            let Some((s, p)) = cell(t) else { continue };
+            if s != slot {
+                continue;
+            }
+            for who in conveners {
+                if t.conveners.iter().any(|c| c.eq_ignore_ascii_case(who)) {
+                    out.push(format!(
+                        "{who} also convenes “{}” {}",
+                        t.title,
+                        place(e, s, p)
+                    ));
+                }
+            }
+        }
+        if let Some(room) = e.space(space)
+            && let Some(cap) = room.capacity
+            && votes > cap
+        {
+            out.push(format!("{votes} votes, and {} holds {cap}", room.name));
+        }
+    }
+    let k = key(title);
+    if let Some(t) = e
+        .topics
+        .iter()
+        .find(|t| key(&t.title) == k && !k.is_empty())
+    {
+        out.push(format!("“{}” is on the board already", t.title));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TopicDraft;
+    use crate::model::testing::sample;
+
+    fn add(e: &mut Edition, title: &str, who: &[&str]) -> TopicId {
+        e.add_topic(TopicDraft {
+            title: title.into(),
+            conveners: who.iter().map(|s| s.to_string()).collect(),
+            ..TopicDraft::default()
+        })
+        .unwrap()
+    }
+
+    fn free_cells(e: &Edition) -> Vec<(SlotId, SpaceId)> {
+        e.slots
+            .iter()
+            .filter(|s| s.kind.is_session())
+            .flat_map(|s| e.spaces.iter().map(move |p| (s.id.clone(), p.id.clone())))
+            .filter(|(s, p)| e.topic_at(s, p).is_none())
+            .collect()
+    }
+
+    #[test]
+    fn a_convener_in_two_sessions_at_once_is_a_warning() {
+        let mut e = sample();
+        let cells = free_cells(&e);
+        let in_slot = |slot: &SlotId| cells.iter().filter(|(s, _)| s == slot).count();
+        let slot = cells
+            .iter()
+            .map(|(s, _)| s)
+            .find(|s| in_slot(s) >= 2)
+            .expect("a slot with two free cells");
+        let two: Vec<&(SlotId, SpaceId)> =
+            cells.iter().filter(|(s, _)| s == slot).take(2).collect();
+        let a = add(&mut e, "Threat models", &["Jeffrey"]);
+        let b = add(&mut e, "Privacy by design", &["jeffrey", "Ann"]);
+        e.place(a, &two[0].0, &two[0].1).unwrap();
+        e.place(b, &two[1].0, &two[1].1).unwrap();
+        let w = warnings(&e, &[]);
+        let clash = w
+            .iter()
+            .find(|w| w.rule == Rule::ConvenerClash)
+            .expect("a clash");
+        assert_eq!(clash.topics, vec![a, b]);
+        assert!(
+            clash.message.contains("Jeffrey convenes"),
+            "{}",
+            clash.message
+        );
+        assert!(
+            warnings(&e, &[Rule::ConvenerClash])
+                .iter()
+                .all(|w| w.rule != Rule::ConvenerClash)
+        );
+        // in different slots there is no clash
+        e.park(b).unwrap();
+        assert!(
+            warnings(&e, &[])
+                .iter()
+                .all(|w| w.rule != Rule::ConvenerClash)
+        );
+    }
+
+    #[test]
+    fn interest_above_capacity_is_a_warning_and_a_room_without_one_never_is() {
+        let mut e = sample();
+        let t = e
+            .topics
+            .iter()
+            .find(|t| cell(t).is_some())
+            .map(|t| t.id)
+            .unwrap();
+        let (_, space) = cell(e.topic(t).unwrap())
+            .map(|(s, p)| (s.clone(), p.clone()))
+            .unwrap();
+        let cap = e.space(&space).unwrap().capacity;
+        e.set_votes(t, 500).unwrap();
+        let over = warnings(&e, &[])
+            .into_iter()
+            .any(|w| w.rule == Rule::OverCapacity && w.topics == vec![t]);
+        assert_eq!(over, cap.is_some_and(|c| c < 500));
+        e.set_capacity(&space, None).unwrap();
+        assert!(
+            warnings(&e, &[])
+                .iter()
+                .all(|w| w.rule != Rule::OverCapacity || w.topics != vec![t])
+        );
+    }
+
+    #[test]
+    fn the_same_topic_twice_is_noticed() {
+        let mut e = sample();
+        let a = add(&mut e, "Team-tourism!", &[]);
+        let w = warnings(&e, &[]);
+        let s = w
+            .iter()
+            .find(|w| w.rule == Rule::SimilarTitles)
+            .expect("similar");
+        assert!(s.topics.contains(&a));
+        assert_eq!(s.severity, Severity::Notice);
+        assert_eq!(Rule::by_name("similar-titles"), Some(Rule::SimilarTitles));
+    }
+}
