@@ -354,3 +354,12 @@ fn comparison() {
         app
     });
 }
+
+#[test]
+fn the_warnings_list() {
+    each_view_size("warnings", |size| {
+        let mut app = board_app(shipped(), size);
+        press(&mut app, "!j");
+        app
+    });
+}

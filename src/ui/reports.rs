@@ -79,15 +79,16 @@ pub fn warnings(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: 
             Severity::Warning => "⚠",
             Severity::Notice => "≈",
         };
-        let text = format!(
-            "{} {sign} {}: {}",
-            if here { "▶" } else { " " },
-            warning.rule.word(),
-            warning.message
-        );
+        let text = format!("{sign} {}: {}", warning.rule.word(), warning.message);
         let style = if here { theme.selected } else { theme.base };
+        let mark = if here { "▶" } else { " " };
         for (j, l) in crate::text::wrap(&text, w, 3).into_iter().enumerate() {
-            lines.push((format!("{}{l}", if j == 0 { " " } else { "      " }), style));
+            let lead = if j == 0 {
+                format!(" {mark} ")
+            } else {
+                "     ".into()
+            };
+            lines.push((format!("{lead}{l}"), style));
         }
     }
     let height = usize::from(area.height.saturating_sub(2));
