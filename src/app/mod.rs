@@ -34,11 +34,10 @@ use picker::{NewForm, Picker};
 pub enum Effect {
     Quit,
     ToggleMouse,
-    /// Load an edition (from the picker) and show it on the board.
-    Open(PathBuf),
     /// Create an edition from the picker's form, then open it.
     Create(Box<crate::cli::NewArgs>),
-    /// Open another edition at a topic (a search result).
+    /// Open an edition on the board (from the picker), or at a topic (a
+    /// search result in another edition).
     OpenAt(PathBuf, Option<crate::model::TopicId>),
     /// Ring the terminal bell.
     Bell,
@@ -306,7 +305,7 @@ fn picker_key(
         Some(Action::Help) => p.help = Some(HelpView::new(keymap, Mode::Picker)),
         Some(Action::Submit) => {
             if let Some(e) = p.entries.get(p.selected) {
-                return vec![Effect::Open(e.path.clone())];
+                return vec![Effect::OpenAt(e.path.clone(), None)];
             }
         }
         Some(Action::NewEdition) => {

@@ -45,6 +45,45 @@ pub struct Merged {
     pub taken: usize,
 }
 
+/// The fields of an edition merged one by one (its lists are merged by id).
+macro_rules! edition_fields {
+    ($apply:ident) => {
+        $apply!(
+            name,
+            number,
+            theme,
+            venue,
+            facilitators,
+            notes,
+            dots,
+            previous,
+            days,
+            retrospective,
+            timer,
+            announcements,
+            hide_after
+        )
+    };
+}
+
+/// The fields of a topic merged one by one (its action points by id).
+macro_rules! topic_fields {
+    ($apply:ident) => {
+        $apply!(
+            title,
+            conveners,
+            description,
+            kind,
+            votes,
+            placement,
+            pinned,
+            notes,
+            participants,
+            merged_from
+        )
+    };
+}
+
 /// Three-way choice for one thing: the side that changed it, or a conflict.
 fn pick<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> (T, bool, bool) {
     if ours == theirs || theirs == base {
@@ -84,21 +123,7 @@ pub fn merge(base: &Edition, ours: &Edition, theirs: &Edition) -> Merged {
             out.$field = value;
         )*};
     }
-    fields!(
-        name,
-        number,
-        theme,
-        venue,
-        facilitators,
-        notes,
-        dots,
-        previous,
-        days,
-        retrospective,
-        timer,
-        announcements,
-        hide_after
-    );
+    edition_fields!(fields);
 
     // spaces and slots: whole, by id
     let (spaces, c, t) = by_id(
@@ -274,18 +299,7 @@ fn merge_topic(base: &Topic, ours: &Topic, theirs: &Topic) -> (Topic, Vec<Confli
             out.$field = value;
         )*};
     }
-    fields!(
-        title,
-        conveners,
-        description,
-        kind,
-        votes,
-        placement,
-        pinned,
-        notes,
-        participants,
-        merged_from
-    );
+    topic_fields!(fields);
     let topic = ours.id;
     let (actions, c, t) = by_id(
         &base.actions,
@@ -431,21 +445,7 @@ pub fn take_theirs(merged: &mut Edition, theirs: &Edition, point: &Point) {
                     }
                 };
             }
-            copy!(
-                name,
-                number,
-                theme,
-                venue,
-                facilitators,
-                notes,
-                dots,
-                previous,
-                days,
-                retrospective,
-                timer,
-                announcements,
-                hide_after
-            );
+            edition_fields!(copy);
         }
         Point::Space(id) => replace(
             &mut merged.spaces,
@@ -476,18 +476,7 @@ pub fn take_theirs(merged: &mut Edition, theirs: &Edition, point: &Point) {
                     }
                 };
             }
-            copy!(
-                title,
-                conveners,
-                description,
-                kind,
-                votes,
-                placement,
-                pinned,
-                notes,
-                participants,
-                merged_from
-            );
+            topic_fields!(copy);
         }
         Point::Action(None, id) => replace(
             &mut merged.carried,

@@ -439,20 +439,6 @@ async fn event_loop(
                     };
                     let _ = out.flush();
                 }
-                Effect::Open(path) => {
-                    switch(
-                        app,
-                        &path,
-                        options,
-                        &mut lock,
-                        &mut saving,
-                        &mut drafts,
-                        None,
-                    )
-                    .await;
-                    waiting = lock.is_none();
-                    _watcher = watch(&path, changed_tx.clone()).ok();
-                }
                 Effect::OpenAt(path, topic) => {
                     switch(
                         app,
