@@ -5,6 +5,7 @@ pub mod carry;
 mod due;
 mod edition;
 mod error;
+pub mod fill;
 mod grid;
 pub mod hhmm;
 mod history;

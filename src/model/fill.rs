@@ -1,0 +1,365 @@
+//! Filling the grid from the parking lot: the topics with the most votes
+//! into the largest free rooms, never into a slot where a convener already
+//! has a session, never into a room smaller than the votes, never moving a
+//! pinned or placed session (unless re-fitting: then only the unpinned ones
+//! that break a rule move, and the fewest of them). Deterministic: the same
+//! edition gives the same placement.
+
+use std::collections::{HashMap, HashSet};
+
+use super::edition::Edition;
+use super::ids::{SlotId, SpaceId, TopicId};
+use super::topic::{Placement, Topic};
+
+/// What filling would do: each topic placed (from where), and each that
+/// stays parked with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plan {
+    /// (topic, where it was, the cell it goes to)
+    pub moves: Vec<(TopicId, Option<(SlotId, SpaceId)>, (SlotId, SpaceId))>,
+    pub stays: Vec<(TopicId, String)>,
+}
+
+impl Plan {
+    /// "places 12, moves 0; 2 stay parked: no free room holds 40"
+    pub fn summary(&self) -> String {
+        let placed = self
+            .moves
+            .iter()
+            .filter(|(_, from, _)| from.is_none())
+            .count();
+        let moved = self.moves.len() - placed;
+        let mut text = format!("places {placed}, moves {moved}");
+        if !self.stays.is_empty() {
+            let mut reasons: Vec<&str> = self.stays.iter().map(|(_, r)| r.as_str()).collect();
+            reasons.dedup();
+            text.push_str(&format!(
+                "; {} stay parked: {}",
+                self.stays.len(),
+                reasons.join("; ")
+            ));
+        }
+        text
+    }
+
+    /// Applies the plan to an edition (one step for undo, by the caller).
+    pub fn apply(&self, e: &mut Edition) -> super::error::ModelResult<()> {
+        for (id, _, _) in &self.moves {
+            e.park(*id)?;
+        }
+        for (id, _, (slot, space)) in &self.moves {
+            e.place(*id, slot, space)?;
+        }
+        Ok(())
+    }
+}
+
+fn cell_of(t: &Topic) -> Option<(SlotId, SpaceId)> {
+    match &t.placement {
+        Placement::At { slot, space } => Some((slot.clone(), space.clone())),
+        Placement::Parked => None,
+    }
+}
+
+/// The plan for the parked topics; with `refit`, also for the placed,
+/// unpinned sessions that are in a room too small for their votes or in a
+/// slot where a convener of theirs has another session.
+pub fn plan(e: &Edition, refit: bool) -> Plan {
+    let capacity = |space: &SpaceId| e.space(space).and_then(|s| s.capacity);
+    let fits = |t: &Topic, space: &SpaceId| capacity(space).is_none_or(|c| t.votes <= c);
+    // who convenes in which slot, and which cells are taken, by what stays put
+    // how many sessions each convener has in each slot
+    let mut busy: HashMap<(SlotId, String), usize> = HashMap::new();
+    let mut taken: HashSet<(SlotId, SpaceId)> = HashSet::new();
+    let mut to_place: Vec<&Topic> = Vec::new();
+    let placed: Vec<&Topic> = e
+        .topics
+        .iter()
+        .map(|t| &**t)
+        .filter(|t| cell_of(t).is_some())
+        .collect();
+    // a placed session breaks a rule when its room is too small, or a convener
+    // of its has another session in the slot
+    let mut per_slot: HashMap<(SlotId, String), usize> = HashMap::new();
+    for t in &placed {
+        if let Some((slot, _)) = cell_of(t) {
+            for who in &t.conveners {
+                *per_slot
+                    .entry((slot.clone(), who.to_lowercase()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    let breaks = |t: &Topic| {
+        let Some((slot, space)) = cell_of(t) else {
+            return false;
+        };
+        !fits(t, &space)
+            || t.conveners.iter().any(|w| {
+                per_slot
+                    .get(&(slot.clone(), w.to_lowercase()))
+                    .copied()
+                    .unwrap_or(0)
+                    > 1
+            })
+    };
+    for t in &placed {
+        let Some((slot, space)) = cell_of(t) else {
+            continue;
+        };
+        // a session to re-fit holds its cell and its conveners' time until it
+        // finds a better place
+        if refit && !t.pinned && breaks(t) {
+            to_place.push(t);
+        }
+        for who in &t.conveners {
+            *busy.entry((slot.clone(), who.to_lowercase())).or_default() += 1;
+        }
+        taken.insert((slot, space));
+    }
+    to_place.extend(
+        e.topics
+            .iter()
+            .map(|t| &**t)
+            .filter(|t| t.placement.is_parked()),
+    );
+    // most votes first; ties by the order they were proposed
+    to_place.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
+
+    // every session cell in time order, the largest rooms first within a slot
+    let mut slots: Vec<&super::edition::Slot> =
+        e.slots.iter().filter(|s| s.kind.is_session()).collect();
+    slots.sort_by_key(|s| (s.day, s.start, s.end));
+    let mut spaces: Vec<(usize, &super::edition::Space)> = e.spaces.iter().enumerate().collect();
+    // a room without a capacity counts as the largest
+    spaces.sort_by_key(|(i, s)| (std::cmp::Reverse(s.capacity.unwrap_or(u32::MAX)), *i));
+
+    let mut plan = Plan::default();
+    for t in to_place {
+        let from = cell_of(t);
+        // the largest free room of any slot the conveners are free in, that holds the votes
+        let best = spaces
+            .iter()
+            .flat_map(|(_, space)| slots.iter().map(move |slot| (slot, space)))
+            .find(|(slot, space)| {
+                !taken.contains(&(slot.id.clone(), space.id.clone()))
+                    && fits(t, &space.id)
+                    && t.conveners.iter().all(|w| {
+                        // (its own place, when it has one, does not count against it)
+                        let own = usize::from(from.as_ref().is_some_and(|(s, _)| *s == slot.id));
+                        busy.get(&(slot.id.clone(), w.to_lowercase()))
+                            .copied()
+                            .unwrap_or(0)
+                            <= own
+                    })
+            });
+        match best {
+            Some((slot, space)) => {
+                let cell = (slot.id.clone(), space.id.clone());
+                taken.insert(cell.clone());
+                if let Some(old) = &from {
+                    taken.remove(old);
+                    for who in &t.conveners {
+                        if let Some(n) = busy.get_mut(&(old.0.clone(), who.to_lowercase())) {
+                            *n = n.saturating_sub(1);
+                        }
+                    }
+                }
+                for who in &t.conveners {
+                    *busy
+                        .entry((slot.id.clone(), who.to_lowercase()))
+                        .or_default() += 1;
+                }
+                if from.as_ref() != Some(&cell) {
+                    plan.moves.push((t.id, from, cell));
+                }
+            }
+            None => {
+                let any_free = slots.iter().any(|slot| {
+                    spaces
+                        .iter()
+                        .any(|(_, sp)| !taken.contains(&(slot.id.clone(), sp.id.clone())))
+                });
+                let reason = if !any_free {
+                    "no free cell".to_string()
+                } else if spaces.iter().all(|(_, sp)| {
+                    !fits(t, &sp.id)
+                        || slots
+                            .iter()
+                            .all(|sl| taken.contains(&(sl.id.clone(), sp.id.clone())))
+                }) {
+                    format!("no free room holds {}", t.votes)
+                } else {
+                    "every free cell clashes with a convener's other session".to_string()
+                };
+                // a session re-fitted that finds no better place stays where it is
+                if from.is_none() {
+                    plan.stays.push((t.id, reason));
+                }
+            }
+        }
+    }
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::warnings::{Rule, warnings};
+    use crate::model::{SlotKind, TopicDraft};
+    use jiff::civil::{date, time};
+    use proptest::prelude::*;
+
+    /// An event of `spaces` rooms (some without a capacity), `slots` session
+    /// slots and a break, and topics with conveners drawn from a small set.
+    fn event(
+        caps: &[Option<u32>],
+        slots: usize,
+        topics: &[(u32, Vec<usize>, bool, Option<usize>)],
+    ) -> Edition {
+        let day = date(2026, 5, 14);
+        let mut e = Edition::new("Fill", day);
+        for (i, c) in caps.iter().enumerate() {
+            e.add_space(&format!("Room {i}"), *c).unwrap();
+        }
+        for i in 0..slots {
+            let h = 9 + i as i8;
+            e.add_slot(day, time(h, 0, 0, 0), time(h, 45, 0, 0), SlotKind::Session)
+                .unwrap();
+        }
+        e.add_slot(
+            day,
+            time(8, 0, 0, 0),
+            time(8, 30, 0, 0),
+            SlotKind::Break("Coffee".into()),
+        )
+        .unwrap();
+        let names = ["Ada", "Bo", "Cy", "Di", "Ed"];
+        for (n, (votes, who, pinned, at)) in topics.iter().enumerate() {
+            let id = e
+                .add_topic(TopicDraft {
+                    title: format!("Topic {n}"),
+                    conveners: who
+                        .iter()
+                        .map(|w| names[w % names.len()].to_string())
+                        .collect(),
+                    ..TopicDraft::default()
+                })
+                .unwrap();
+            e.set_votes(id, *votes).unwrap();
+            if let Some(cell) = at {
+                let sessions: Vec<SlotId> = e
+                    .slots
+                    .iter()
+                    .filter(|s| s.kind.is_session())
+                    .map(|s| s.id.clone())
+                    .collect();
+                if !sessions.is_empty() && !e.spaces.is_empty() {
+                    let slot = &sessions[cell % sessions.len()];
+                    let space = e.spaces[(cell / sessions.len()) % e.spaces.len()]
+                        .id
+                        .clone();
+                    if e.topic_at(slot, &space).is_none() {
+                        e.place(id, slot, &space).unwrap();
+                        if *pinned {
+                            e.set_pinned(id, true).unwrap();
+                        }
+                    }
+                }
+            }
+        }
+        e
+    }
+
+    #[test]
+    fn the_most_votes_go_to_the_largest_rooms_and_the_summary_says_what_stays() {
+        let e = event(
+            &[Some(10), Some(40), Some(20)],
+            1,
+            &[
+                (5, vec![0], false, None),
+                (30, vec![1], false, None),
+                (15, vec![2], false, None),
+                (50, vec![3], false, None),
+            ],
+        );
+        let p = plan(&e, false);
+        let room = |title: &str| {
+            let id = e.topics.iter().find(|t| t.title == title).unwrap().id;
+            p.moves
+                .iter()
+                .find(|(t, _, _)| *t == id)
+                .map(|(_, _, (_, sp))| e.space(sp).unwrap().name.clone())
+        };
+        assert_eq!(
+            room("Topic 1").as_deref(),
+            Some("Room 1"),
+            "30 votes: the 40 room"
+        );
+        assert_eq!(
+            room("Topic 2").as_deref(),
+            Some("Room 2"),
+            "15 votes: the 20 room"
+        );
+        assert_eq!(room("Topic 0").as_deref(), Some("Room 0"));
+        assert_eq!(
+            p.summary(),
+            "places 3, moves 0; 1 stay parked: no free room holds 50"
+        );
+    }
+
+    #[test]
+    fn a_convener_is_never_put_in_two_places_at_once() {
+        // one convener, two topics, one slot: the second stays parked
+        let e = event(
+            &[Some(40), Some(40)],
+            1,
+            &[(5, vec![0], false, None), (3, vec![0], false, None)],
+        );
+        let p = plan(&e, false);
+        assert_eq!(p.moves.len(), 1);
+        assert!(p.stays[0].1.contains("clashes"), "{:?}", p.stays);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn filling_never_clashes_never_moves_a_pin_never_loses_a_topic(
+            caps in prop::collection::vec(prop::option::of(1u32..60), 1..6),
+            slots in 1usize..5,
+            topics in prop::collection::vec(
+                (0u32..70, prop::collection::vec(0usize..5, 0..3), any::<bool>(), prop::option::of(0usize..40)),
+                0..30,
+            ),
+            refit in any::<bool>(),
+        ) {
+            let e = event(&caps, slots, &topics);
+            let p = plan(&e, refit);
+            // deterministic
+            prop_assert_eq!(&p, &plan(&e, refit));
+            let mut after = e.clone();
+            p.apply(&mut after).map_err(|x| TestCaseError::fail(x.to_string()))?;
+            prop_assert!(after.validate().is_empty(), "{:?}", after.validate());
+            // no topic lost or doubled
+            prop_assert_eq!(after.topics.len(), e.topics.len());
+            // pinned sessions stay; placed ones stay unless re-fitting
+            for t in &e.topics {
+                let now = after.topic(t.id).unwrap();
+                if t.pinned || (!refit && !t.placement.is_parked()) {
+                    prop_assert_eq!(&now.placement, &t.placement, "{} moved", t.title);
+                }
+            }
+            // what was placed creates no clash and no full room, and each room holds its votes
+            let new_warnings = warnings(&after, &[Rule::SimilarTitles]);
+            for (id, _, (_, space)) in &p.moves {
+                prop_assert!(
+                    new_warnings.iter().all(|w| !w.topics.contains(id)),
+                    "{:?}", new_warnings
+                );
+                let cap = after.space(space).unwrap().capacity;
+                prop_assert!(cap.is_none_or(|c| after.topic(*id).unwrap().votes <= c));
+            }
+        }
+    }
+}
