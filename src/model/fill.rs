@@ -11,12 +11,15 @@ use super::edition::Edition;
 use super::ids::{SlotId, SpaceId, TopicId};
 use super::topic::{Placement, Topic};
 
+/// A cell of the grid: a slot and a space.
+pub type Cell = (SlotId, SpaceId);
+
 /// What filling would do: each topic placed (from where), and each that
 /// stays parked with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Plan {
     /// (topic, where it was, the cell it goes to)
-    pub moves: Vec<(TopicId, Option<(SlotId, SpaceId)>, (SlotId, SpaceId))>,
+    pub moves: Vec<(TopicId, Option<Cell>, Cell)>,
     pub stays: Vec<(TopicId, String)>,
 }
 
