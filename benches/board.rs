@@ -423,8 +423,49 @@ fn locate(c: &mut Criterion) {
     group.finish();
 }
 
+/// Filling the grid: 100 parked topics into 10 spaces × 8 slots, and the
+/// big event with its parking lot.
+fn fill(c: &mut Criterion, big: &Edition) {
+    let mut group = c.benchmark_group("fill");
+    let day = date(2026, 5, 12);
+    let mut small = Edition::new("Fill", day);
+    for i in 0..10u32 {
+        small
+            .add_space(&format!("Room {i}"), Some(8 + 4 * i))
+            .unwrap();
+    }
+    for h in 0..8i8 {
+        small
+            .add_slot(
+                day,
+                time(9 + h, 0, 0, 0),
+                time(9 + h, 50, 0, 0),
+                SlotKind::Session,
+            )
+            .unwrap();
+    }
+    for i in 0..100u32 {
+        let id = small
+            .add_topic(openspace::model::TopicDraft {
+                title: format!("Topic {i}"),
+                conveners: vec![format!("Person {}", i % 37)],
+                ..Default::default()
+            })
+            .unwrap();
+        small.set_votes(id, (i * 7919) % 50).unwrap();
+    }
+    group.bench_function("100 topics, 10 spaces × 8 slots", |b| {
+        b.iter(|| black_box(openspace::model::fill::plan(&small, false).moves.len()))
+    });
+    group.bench_function("the big event, re-fitting", |b| {
+        b.iter(|| black_box(openspace::model::fill::plan(big, true).moves.len()))
+    });
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let eds = editions();
+    fill(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     key_and_redraw(c, &eds);
     key_only(c, &eds);
     redraw(c, &eds);

@@ -49,6 +49,19 @@ pub enum Command {
     },
     /// Create a new edition file
     New(NewArgs),
+    /// Fill the grid from the parking lot: most votes into the largest rooms
+    /// that hold them, no convener in two places, pinned and placed sessions kept
+    Place {
+        /// The edition
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Show what would be placed, change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Also move the unpinned sessions that break a rule (the fewest moves)
+        #[arg(long)]
+        refit: bool,
+    },
     /// Show an edition in present mode, read-only, following the file as it
     /// changes: a second window for the projector
     Present {

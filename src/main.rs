@@ -47,6 +47,11 @@ fn main() -> ExitCode {
                 }
                 Command::New(args) => commands::new(args, &folder, &mut out),
                 Command::Print { file, width } => commands::print(file, &folder, *width, &mut out),
+                Command::Place {
+                    file,
+                    dry_run,
+                    refit,
+                } => commands::place(file, &folder, *dry_run, *refit, &mut out),
                 Command::Search { text } => commands::search(&folder, &text.join(" "), &mut out),
                 Command::Present { .. } => Ok(0),
             };

@@ -890,3 +890,30 @@ fn screen_text(app: &openspace::app::App, (w, h): (u16, u16)) -> String {
         .expect("drawn");
     terminal.backend().to_string()
 }
+
+#[test]
+fn f_shows_the_plan_first_and_applies_it_as_one_undoable_step() {
+    let mut app = app();
+    assert_eq!(where_is(&app, "Staying technical"), "parked");
+    press(&mut app, "F");
+    assert_eq!(app.mode(), Mode::Fill);
+    assert_eq!(
+        where_is(&app, "Staying technical"),
+        "parked",
+        "shown first, not done"
+    );
+    let screen = screen_text(&app, (120, 40));
+    assert!(screen.contains("places 1, moves 0"), "{screen}");
+    press(&mut app, "y");
+    assert_ne!(where_is(&app, "Staying technical"), "parked");
+    assert!(toast_text(&app).contains("Filled the grid"));
+    press(&mut app, "u");
+    assert_eq!(
+        where_is(&app, "Staying technical"),
+        "parked",
+        "one step undoes it"
+    );
+    // n leaves the grid as it is
+    press(&mut app, "Fn");
+    assert_eq!(where_is(&app, "Staying technical"), "parked");
+}

@@ -1063,3 +1063,33 @@ fn check_prints_warnings_with_their_place_and_exits_0_unless_strict() {
         .arg(&path));
     assert!(!out.stdout.contains("convener-clash"), "{}", out.stdout);
 }
+
+#[test]
+fn place_fills_the_grid_from_the_parking_lot_and_dry_run_changes_nothing() {
+    let s = Sandbox::new();
+    let path = s.save("fill.ron", &board());
+    let before = fs::read(&path).unwrap();
+    let parked = |p: &Path| {
+        storage::load(p)
+            .unwrap()
+            .topics
+            .iter()
+            .filter(|t| t.placement.is_parked())
+            .count()
+    };
+    let n = parked(&path);
+    assert!(n > 0, "the test edition has a parking lot");
+    let out = ran(s.run().args(["place", "--dry-run"]).arg(&path)).expect_code(0);
+    assert!(
+        out.stdout.contains(&format!("places {n}")),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(fs::read(&path).unwrap(), before, "--dry-run writes nothing");
+    let out = ran(s.run().arg("place").arg(&path)).expect_code(0);
+    assert!(out.stdout.contains("saved"), "{}", out.stdout);
+    assert_eq!(parked(&path), 0);
+    // the same edition gives the same placement: a second run has nothing to do
+    let out = ran(s.run().arg("place").arg(&path)).expect_code(0);
+    assert!(out.stdout.contains("places 0, moves 0"), "{}", out.stdout);
+}

@@ -475,6 +475,13 @@ fn overlays(app: &App) -> Vec<(Overlay, &'static str)> {
             " Changed in the file and on the board",
         ),
         (
+            Overlay::Fill(openspace::app::layers::fill::FillPreview {
+                plan: openspace::model::fill::plan(&b.edition, false),
+                refit: false,
+            }),
+            " Fill the grid from the parking lot? ",
+        ),
+        (
             Overlay::Notice(openspace::app::layers::notice::Notice {
                 title: "A note".into(),
                 text: "Read this in full.".into(),

@@ -52,6 +52,9 @@ pub enum Action {
     // the views beside the grid
     ActionPlan,
     Warnings,
+    /// Fill the grid from the parking lot; re-fit the sessions that break a rule.
+    Fill,
+    Refit,
     Tally,
     Reports,
     GroupBy,

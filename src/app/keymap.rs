@@ -37,11 +37,12 @@ pub enum Mode {
     Recover,
     Conflicts,
     Notice,
+    Fill,
     Picker,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 29] = [
+    pub const ALL: [Mode; 30] = [
         Mode::Board,
         Mode::Parking,
         Mode::Capture,
@@ -70,6 +71,7 @@ impl Mode {
         Mode::Recover,
         Mode::Conflicts,
         Mode::Notice,
+        Mode::Fill,
         Mode::Picker,
     ];
 
@@ -103,6 +105,7 @@ impl Mode {
             Mode::Recover => "RECOVER?",
             Mode::Conflicts => "CHANGED OUTSIDE",
             Mode::Notice => "NOTE",
+            Mode::Fill => "FILL THE GRID?",
             Mode::Picker => "EDITIONS",
         }
     }
@@ -358,6 +361,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Board, Key::ch('M'), Action::Merge, "merge with another topic"),
         b(Board, Key::ch('A'), Action::ActionPlan, "the action plan"),
         b(Board, Key::ch('!'), Action::Warnings, "warnings: clashes, full rooms, twin topics"),
+        b(Board, Key::ch('F'), Action::Fill, "fill the grid from the parking lot (shown first)"),
         b(Board, Key::ch('V'), Action::Tally, "dot voting"),
         b(Board, Key::ch('R'), Action::Reports, "sessions that owe a report"),
         b(Board, Key::ch('t'), Action::JumpToNow, "jump to the slot going on now"),
@@ -403,6 +407,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Parking, Key::ch('M'), Action::Merge, "merge with another topic"),
         b(Parking, Key::ch('A'), Action::ActionPlan, "the action plan"),
         b(Parking, Key::ch('V'), Action::Tally, "dot voting"),
+        b(Parking, Key::ch('F'), Action::Fill, "fill the grid from the parking lot (shown first)"),
         b(Parking, Key::ch('+'), Action::VoteUp, "one vote more"),
         b(Parking, Key::ch('-'), Action::VoteDown, "one vote less"),
         b(Parking, Key::ch('='), Action::SetVotes, "type the number of votes"),
@@ -698,6 +703,15 @@ pub fn defaults() -> Vec<Binding> {
         b(Notice, Key::plain(Esc), Action::Cancel, "read: close it"),
     ]);
     t.extend(help(Notice));
+    // the plan for filling the grid
+    t.extend([
+        hint(b(Fill, Key::ch('y'), Action::Yes, "place them (u undoes)")),
+        b(Fill, Key::plain(Enter), Action::Yes, "place them (u undoes)"),
+        hint(b(Fill, Key::ch('r'), Action::Refit, "also re-fit the sessions that break a rule, or not")),
+        hint(b(Fill, Key::ch('n'), Action::No, "leave the grid as it is")),
+        b(Fill, Key::plain(Esc), Action::No, "leave the grid as it is"),
+    ]);
+    t.extend(help(Fill));
     // the edition picker
     t.extend(list(Picker, true));
     t.extend([
@@ -712,7 +726,7 @@ pub fn defaults() -> Vec<Binding> {
 
 /// The modes in the order help and the README show them, with their titles.
 #[rustfmt::skip]
-pub const HELP_SECTIONS: [(Mode, &str); 29] = [
+pub const HELP_SECTIONS: [(Mode, &str); 30] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
     (Mode::Capture, concat!("Adding topics: ", capture_line!())),
@@ -740,6 +754,7 @@ pub const HELP_SECTIONS: [(Mode, &str); 29] = [
     (Mode::Recover, "Changes the last run could not save"),
     (Mode::Conflicts, "The file was changed outside as well"),
     (Mode::Notice, "A note to read in full"),
+    (Mode::Fill, "Filling the grid from the parking lot (F)"),
     (Mode::Picker, "Choosing an edition"),
     (Mode::Help, "This help"),
 ];

@@ -128,6 +128,8 @@ pub enum Overlay {
     Conflicts(super::layers::conflicts::Conflicts),
     /// Something to read in full.
     Notice(super::layers::notice::Notice),
+    /// The plan for filling the grid from the parking lot, before it is applied.
+    Fill(super::layers::fill::FillPreview),
     Help(HelpView),
 }
 
@@ -151,6 +153,7 @@ impl Overlay {
             Overlay::Recover(_) => Mode::Recover,
             Overlay::Conflicts(_) => Mode::Conflicts,
             Overlay::Notice(_) => Mode::Notice,
+            Overlay::Fill(_) => Mode::Fill,
             Overlay::Help(_) => Mode::Help,
         }
     }
@@ -173,7 +176,10 @@ impl Overlay {
 
     /// Whether it works on the grid's cells, so the grid must be in sight.
     pub fn needs_grid(&self) -> bool {
-        matches!(self, Overlay::Layout | Overlay::Grab(_) | Overlay::Merge(_))
+        matches!(
+            self,
+            Overlay::Layout | Overlay::Grab(_) | Overlay::Merge(_) | Overlay::Fill(_)
+        )
     }
 
     /// Whether it holds a text field: then letters are text, never commands.

@@ -3,6 +3,7 @@
 mod check;
 mod list;
 mod new;
+mod place;
 mod print;
 mod search;
 
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 pub use check::check;
 pub use list::list;
 pub use new::{create_edition, new};
+pub use place::place;
 pub use print::{board_text, print};
 pub use search::search;
 

@@ -120,6 +120,7 @@ fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
             Overlay::Recover(r) => overlays::recover(f, board, r, theme),
             Overlay::Conflicts(c) => overlays::conflicts(f, c, theme),
             Overlay::Notice(n) => overlays::notice(f, n, theme),
+            Overlay::Fill(p) => overlays::fill_plan(f, board, p, theme),
             Overlay::Help(help) => overlays::help(f, help, theme),
         }
     }

@@ -450,6 +450,57 @@ pub fn notice(f: &mut Frame, n: &crate::app::layers::notice::Notice, theme: &The
     );
 }
 
+/// The plan for filling the grid: what goes where, what stays and why.
+pub fn fill_plan(
+    f: &mut Frame,
+    board: &Board,
+    p: &crate::app::layers::fill::FillPreview,
+    theme: &Theme,
+) {
+    let full = f.area();
+    let area = centred(
+        full,
+        full.width.saturating_sub(8).min(100),
+        full.height.saturating_sub(6),
+    );
+    let title = if p.refit {
+        "Fill the grid, re-fitting what breaks a rule?"
+    } else {
+        "Fill the grid from the parking lot?"
+    };
+    let inner = boxed(f, area, title, theme);
+    let name = |id| board.title_of(id);
+    let mut lines: Vec<(String, ratatui::style::Style)> = vec![
+        (format!("It {}.", p.plan.summary()), theme.heading),
+        (
+            "y places them (one step: u undoes) · r re-fits the sessions that break a rule too · n leaves the grid".into(),
+            theme.dim,
+        ),
+        (String::new(), theme.base),
+    ];
+    for (id, from, (slot, space)) in &p.plan.moves {
+        let to = board.cell_label(slot, space);
+        let text = match from {
+            Some((s, sp)) => format!("  ⇄ {} — {} → {to}", name(*id), board.cell_label(s, sp)),
+            None => format!("  → {} — {to}", name(*id)),
+        };
+        lines.push((text, theme.base));
+    }
+    for (id, why) in &p.plan.stays {
+        lines.push((format!("  · {} stays parked: {why}", name(*id)), theme.dim));
+    }
+    for (i, (text, style)) in lines.iter().take(usize::from(inner.height)).enumerate() {
+        line(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            text,
+            *style,
+        );
+    }
+}
+
 pub fn confirm_merge(
     f: &mut Frame,
     board: &Board,

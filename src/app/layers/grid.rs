@@ -130,6 +130,7 @@ impl Board {
             }
             Action::ActionPlan => self.stack.show(View::Plan(Default::default())),
             Action::Warnings => self.open_warnings(),
+            Action::Fill => self.open_fill(false),
             Action::Tally => self.stack.show(View::Tally(Default::default())),
             Action::Reports => self.stack.show(View::Reports(Default::default())),
             Action::JumpToNow => self.jump_to_now(),

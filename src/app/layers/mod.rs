@@ -9,6 +9,7 @@
 pub mod capture;
 pub mod compare;
 pub mod conflicts;
+pub mod fill;
 pub mod form;
 pub mod grab;
 pub mod grid;
@@ -125,6 +126,7 @@ impl Board {
             Overlay::Recover(r) => self.on_recover(r, action),
             Overlay::Conflicts(c) => self.on_conflicts(c, action),
             Overlay::Notice(_) => self.on_notice(action),
+            Overlay::Fill(preview) => self.on_fill(preview, action),
             Overlay::Help(help) => help.on(action, self.stack.viewport),
         }
     }

@@ -1,0 +1,56 @@
+use std::path::Path;
+
+use crate::commands::{Failure, find_edition};
+use crate::model::fill;
+use crate::storage;
+
+/// Fills the grid of an edition from its parking lot: prints the plan, and
+/// unless `dry_run` saves it. A board that has the edition open holds its
+/// lock: then nothing is written (F on the board does the same).
+pub fn place(
+    file: &Path,
+    folder: &Path,
+    dry_run: bool,
+    refit: bool,
+    out: &mut impl std::io::Write,
+) -> Result<i32, Failure> {
+    let path = find_edition(file, folder);
+    let mut e = storage::load(&path).map_err(|e| Failure(e.to_string()))?;
+    let plan = fill::plan(&e, refit);
+    let io = |x: std::io::Error| Failure(x.to_string());
+    let cell = |e: &crate::model::Edition, (slot, space): &fill::Cell| {
+        let when = e
+            .slot(slot)
+            .map(|s| format!("{} {}", s.day, s.times()))
+            .unwrap_or_default();
+        let room = e.space(space).map(|s| s.name.clone()).unwrap_or_default();
+        format!("{room}, {when}")
+    };
+    for (id, from, to) in &plan.moves {
+        let title = e.topic(*id).map(|t| t.title.clone()).unwrap_or_default();
+        match from {
+            Some(old) => writeln!(out, "moves  {title} — {} → {}", cell(&e, old), cell(&e, to)),
+            None => writeln!(out, "places {title} — {}", cell(&e, to)),
+        }
+        .map_err(io)?;
+    }
+    for (id, why) in &plan.stays {
+        let title = e.topic(*id).map(|t| t.title.clone()).unwrap_or_default();
+        writeln!(out, "parked {title} — {why}").map_err(io)?;
+    }
+    writeln!(out, "{}: {}", path.display(), plan.summary()).map_err(io)?;
+    if dry_run || plan.moves.is_empty() {
+        return Ok(0);
+    }
+    let Some(_lock) = storage::EditionLock::try_acquire(&path).map_err(io)? else {
+        return Err(Failure(format!(
+            "{}: a board has it open; press F there to fill the grid (nothing was written)",
+            path.display()
+        )));
+    };
+    plan.apply(&mut e).map_err(|x| Failure(x.to_string()))?;
+    storage::backup(&path).map_err(io)?;
+    storage::save(&path, &e).map_err(|x| Failure(x.to_string()))?;
+    writeln!(out, "saved {}", path.display()).map_err(io)?;
+    Ok(0)
+}
