@@ -68,6 +68,12 @@ fn cell_of(t: &Topic) -> Option<(SlotId, SpaceId)> {
 /// unpinned sessions that are in a room too small for their votes or in a
 /// slot where a convener of theirs has another session.
 pub fn plan(e: &Edition, refit: bool) -> Plan {
+    plan_from(e, refit, None)
+}
+
+/// `plan`, into the slots that have not started by `now` when it is given
+/// (filling during the day never puts a topic into the past).
+pub fn plan_from(e: &Edition, refit: bool, now: Option<jiff::civil::DateTime>) -> Plan {
     let capacity = |space: &SpaceId| e.space(space).and_then(|s| s.capacity);
     let fits = |t: &Topic, space: &SpaceId| capacity(space).is_none_or(|c| t.votes <= c);
     // who convenes in which slot, and which cells are taken, by what stays put
@@ -130,8 +136,12 @@ pub fn plan(e: &Edition, refit: bool) -> Plan {
     to_place.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
 
     // every session cell in time order, the largest rooms first within a slot
-    let mut slots: Vec<&super::edition::Slot> =
-        e.slots.iter().filter(|s| s.kind.is_session()).collect();
+    let mut slots: Vec<&super::edition::Slot> = e
+        .slots
+        .iter()
+        .filter(|s| s.kind.is_session())
+        .filter(|s| now.is_none_or(|n| s.day.to_datetime(s.start) >= n))
+        .collect();
     slots.sort_by_key(|s| (s.day, s.start, s.end));
     let mut spaces: Vec<(usize, &super::edition::Space)> = e.spaces.iter().enumerate().collect();
     // a room without a capacity counts as the largest
@@ -308,6 +318,30 @@ mod tests {
         assert_eq!(
             p.summary(),
             "places 3, moves 0; 1 stay parked: no free room holds 50"
+        );
+    }
+
+    #[test]
+    fn filling_during_the_day_never_puts_a_topic_into_the_past() {
+        let e = event(&[Some(40)], 3, &[(5, vec![0], false, None)]);
+        let first = e
+            .slots
+            .iter()
+            .filter(|s| s.kind.is_session())
+            .map(|s| s.day.to_datetime(s.start))
+            .min()
+            .unwrap();
+        let later = first
+            .checked_add(jiff::SignedDuration::from_mins(30))
+            .unwrap();
+        let p = plan_from(&e, false, Some(later));
+        let (_, _, (slot, _)) = &p.moves[0];
+        assert!(
+            e.slot(slot)
+                .unwrap()
+                .day
+                .to_datetime(e.slot(slot).unwrap().start)
+                >= later
         );
     }
 

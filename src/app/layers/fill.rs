@@ -16,8 +16,14 @@ pub struct FillPreview {
 }
 
 impl Board {
+    /// The moment filling must not go before: now, once the clock runs
+    /// (tests and a board without a clock fill the whole edition).
+    fn live(&self) -> Option<jiff::civil::DateTime> {
+        (self.now != jiff::civil::DateTime::default()).then_some(self.now)
+    }
+
     pub(crate) fn open_fill(&mut self, refit: bool) {
-        let plan = fill::plan(&self.edition, refit);
+        let plan = fill::plan_from(&self.edition, refit, self.live());
         if plan.moves.is_empty() {
             self.toast(format!("Nothing to place: {}", plan.summary()));
             return;
@@ -40,7 +46,7 @@ impl Board {
             }
             Action::Refit => {
                 preview.refit = !preview.refit;
-                preview.plan = fill::plan(&self.edition, preview.refit);
+                preview.plan = fill::plan_from(&self.edition, preview.refit, self.live());
                 Outcome::Stay
             }
             Action::No | Action::Cancel => Outcome::Close,
