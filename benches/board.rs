@@ -463,8 +463,25 @@ fn fill(c: &mut Criterion, big: &Edition) {
     group.finish();
 }
 
+/// The warnings of the big event, as checked after every change.
+fn warn(c: &mut Criterion, big: &Edition) {
+    use openspace::model::warnings::{Rule, warnings};
+    let mut group = c.benchmark_group("warnings");
+    group.bench_function("all, big", |b| {
+        b.iter(|| black_box(warnings(big, &[]).len()))
+    });
+    for rule in Rule::ALL {
+        let off: Vec<Rule> = Rule::ALL.into_iter().filter(|r| *r != rule).collect();
+        group.bench_function(rule.name(), |b| {
+            b.iter(|| black_box(warnings(big, &off).len()))
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let eds = editions();
+    warn(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     fill(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     key_and_redraw(c, &eds);
     key_only(c, &eds);

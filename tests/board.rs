@@ -861,9 +861,11 @@ fn a_convener_booked_twice_is_warned_on_the_card_in_the_list_and_before_enter() 
         .cloned()
         .expect("a clash");
     assert!(
-        clash.message.contains("Marta convenes"),
+        clash
+            .message(&board(&app).edition)
+            .contains("Marta convenes"),
         "{}",
-        clash.message
+        clash.message(&board(&app).edition)
     );
     let screen = screen_text(&app, (120, 40));
     assert!(

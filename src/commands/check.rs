@@ -40,14 +40,14 @@ pub fn check(
                     out,
                     "{}:{line}:{col}: warning: {} [{}]",
                     file.display(),
-                    w.message,
+                    w.message(&edition),
                     w.rule.name()
                 )?,
                 None => writeln!(
                     out,
                     "{}: warning: {} [{}]",
                     file.display(),
-                    w.message,
+                    w.message(&edition),
                     w.rule.name()
                 )?,
             }

@@ -60,7 +60,59 @@ pub struct Warning {
     pub severity: Severity,
     /// The topics concerned, the first being where the warning is shown.
     pub topics: Vec<TopicId>,
-    pub message: String,
+    /// The convener in two places, for a clash.
+    pub who: Option<String>,
+}
+
+impl Warning {
+    /// The warning in words, written when it is shown: checking after every
+    /// change costs no text.
+    pub fn message(&self, e: &Edition) -> String {
+        let topic = |i: usize| self.topics.get(i).and_then(|id| e.topic(*id));
+        let title = |i: usize| topic(i).map(|t| t.title.clone()).unwrap_or_default();
+        let at = |i: usize| {
+            topic(i)
+                .and_then(cell)
+                .map(|(s, p)| place(e, s, p))
+                .unwrap_or_default()
+        };
+        match self.rule {
+            Rule::ConvenerClash => format!(
+                "{} convenes “{}” {} and “{}” {}",
+                self.who.as_deref().unwrap_or_default(),
+                title(0),
+                at(0),
+                title(1),
+                at(1)
+            ),
+            Rule::OverCapacity => {
+                let Some(t) = topic(0) else {
+                    return String::new();
+                };
+                let room = cell(t).and_then(|(_, p)| e.space(p));
+                let (name, capacity) = room.map_or((String::new(), 0), |r| {
+                    (r.name.clone(), r.capacity.unwrap_or_default())
+                });
+                match t.participants {
+                    Some(p) if p > capacity => {
+                        format!(
+                            "“{}” has {p} people took part, and {name} holds {capacity}",
+                            t.title
+                        )
+                    }
+                    _ => format!(
+                        "“{}” has {} votes, and {name} holds {capacity}",
+                        t.title, t.votes
+                    ),
+                }
+            }
+            Rule::SimilarTitles => format!(
+                "“{}” and “{}” look like one topic: M merges them when both conveners agree",
+                title(0),
+                title(1)
+            ),
+        }
+    }
 }
 
 /// Every warning of the edition, in a stable order (by rule, then topic);
@@ -99,43 +151,40 @@ fn place(e: &Edition, slot: &SlotId, space: &SpaceId) -> String {
 
 fn convener_clashes(e: &Edition, out: &mut Vec<Warning>) {
     // placed sessions by slot and convener (names compared without case)
-    let mut seen: HashMap<(&SlotId, String), Vec<&Topic>> = HashMap::new();
+    let mut seen: HashMap<(&SlotId, u64), Vec<&Topic>> = HashMap::new();
     for t in e.topics.iter().map(|t| &**t) {
         let Some((slot, _)) = cell(t) else { continue };
         for who in &t.conveners {
-            seen.entry((slot, who.to_lowercase())).or_default().push(t);
+            seen.entry((slot, folded(who))).or_default().push(t);
         }
     }
+    // each session with the next one of the same convener at that time: every
+    // clash is said, in as many warnings as there are sessions too many
     let mut clashes: Vec<(&Topic, &Topic, String)> = Vec::new();
-    for ((_, _), topics) in seen {
-        for (i, a) in topics.iter().enumerate() {
-            for b in &topics[i + 1..] {
-                let who = a
-                    .conveners
-                    .iter()
-                    .find(|n| b.conveners.iter().any(|m| m.eq_ignore_ascii_case(n)))
-                    .cloned()
-                    .unwrap_or_default();
-                clashes.push((a, b, who));
-            }
+    for topics in seen.values_mut().filter(|t| t.len() > 1) {
+        topics.sort_by_key(|t| t.id);
+        for pair in topics.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let who = a
+                .conveners
+                .iter()
+                .find(|n| {
+                    b.conveners
+                        .iter()
+                        .any(|m| m.eq_ignore_ascii_case(n) || folded(m) == folded(n))
+                })
+                .cloned()
+                .unwrap_or_default();
+            clashes.push((a, b, who));
         }
     }
     clashes.sort_by_key(|(a, b, _)| (a.id, b.id));
     for (a, b, who) in clashes {
-        let (Some((sa, pa)), Some((sb, pb))) = (cell(a), cell(b)) else {
-            continue;
-        };
         out.push(Warning {
             rule: Rule::ConvenerClash,
             severity: Severity::Warning,
             topics: vec![a.id, b.id],
-            message: format!(
-                "{who} convenes “{}” {} and “{}” {}",
-                a.title,
-                place(e, sa, pa),
-                b.title,
-                place(e, sb, pb)
-            ),
+            who: Some(who),
         });
     }
 }
@@ -147,66 +196,83 @@ fn over_capacity(e: &Edition, out: &mut Vec<Warning>) {
         let Some(capacity) = room.capacity else {
             continue;
         };
-        let (what, n) = match t.participants {
-            Some(p) if p > capacity => ("people took part", p),
-            _ if t.votes > capacity => ("votes", t.votes),
-            _ => continue,
-        };
-        out.push(Warning {
-            rule: Rule::OverCapacity,
-            severity: Severity::Warning,
-            topics: vec![t.id],
-            message: format!(
-                "“{}” has {n} {what}, and {} holds {capacity}",
-                t.title, room.name
-            ),
-        });
-    }
-}
-
-/// A title as compared: lowercase words of letters and digits.
-fn key(title: &str) -> String {
-    title
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn similar_titles(e: &Edition, out: &mut Vec<Warning>) {
-    // compared only within titles of one first word: near-linear on a big event
-    let mut groups: HashMap<String, Vec<(TopicId, String, &str)>> = HashMap::new();
-    for t in e.topics.iter() {
-        let k = key(&t.title);
-        let first = k.split(' ').next().unwrap_or_default().to_string();
-        groups
-            .entry(first)
-            .or_default()
-            .push((t.id, k, t.title.as_str()));
-    }
-    let mut groups: Vec<_> = groups.into_values().collect();
-    groups.sort_by_key(|g| g.first().map(|(id, _, _)| *id));
-    for keys in groups {
-        for (i, (a, ka, ta)) in keys.iter().enumerate() {
-            for (b, kb, tb) in &keys[i + 1..] {
-                let same = ka == kb;
-                let near =
-                    !same && ka.len().min(kb.len()) >= 8 && strsim::jaro_winkler(ka, kb) >= 0.95;
-                if same || near {
-                    out.push(Warning {
-                    rule: Rule::SimilarTitles,
-                    severity: Severity::Notice,
-                    topics: vec![*a, *b],
-                    message: format!(
-                        "“{ta}” and “{tb}” look like one topic: M merges them when both conveners agree"
-                    ),
-                });
-                }
-            }
+        if t.participants.is_some_and(|p| p > capacity) || t.votes > capacity {
+            out.push(Warning {
+                rule: Rule::OverCapacity,
+                severity: Severity::Warning,
+                topics: vec![t.id],
+                who: None,
+            });
         }
     }
-    out.sort_by_key(|w| (w.rule, w.topics.clone()));
+}
+
+/// A name as compared, without its case, as a number: no text is made.
+fn folded(name: &str) -> u64 {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .fold(0xcbf2_9ce4_8422_2325, |h, c| {
+            (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// A title as compared, as a number: its lowercase words of letters and
+/// digits, a plural's final "s" left out ("Hackathons: still worth it?" is
+/// "hackathon still worth it"). `word` is a buffer the caller lends.
+fn key(title: &str, word: &mut Vec<char>) -> Option<u64> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut any = false;
+    let eat = |h: &mut u64, c: char| *h = (*h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+    let mut flush = |h: &mut u64, word: &mut Vec<char>| {
+        if word.is_empty() {
+            return;
+        }
+        if word.len() > 3 && word.last() == Some(&'s') {
+            word.pop();
+        }
+        if any {
+            eat(h, ' ');
+        }
+        for &c in word.iter() {
+            eat(h, c);
+        }
+        any = true;
+        word.clear();
+    };
+    word.clear();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else {
+            flush(&mut h, word);
+        }
+    }
+    flush(&mut h, word);
+    any.then_some(h)
+}
+
+/// Twins: titles with one key. One pass with a map, so it costs the same at
+/// every keystroke on a board of a thousand topics.
+fn similar_titles(e: &Edition, out: &mut Vec<Warning>) {
+    let mut by_key: HashMap<u64, Vec<TopicId>> = HashMap::with_capacity(e.topics.len());
+    let mut word = Vec::new();
+    for t in e.topics.iter() {
+        if let Some(k) = key(&t.title, &mut word) {
+            by_key.entry(k).or_default().push(t.id);
+        }
+    }
+    let mut twins: Vec<Vec<TopicId>> = by_key.into_values().filter(|g| g.len() > 1).collect();
+    twins.sort_by_key(|g| g[0]);
+    for g in twins {
+        for pair in g.windows(2) {
+            out.push(Warning {
+                rule: Rule::SimilarTitles,
+                severity: Severity::Notice,
+                topics: vec![pair[0], pair[1]],
+                who: None,
+            });
+        }
+    }
 }
 
 /// What a topic about to be captured would clash with, in words: the
@@ -242,11 +308,10 @@ pub fn for_new(
             out.push(format!("{votes} votes, and {} holds {cap}", room.name));
         }
     }
-    let k = key(title);
-    if let Some(t) = e
-        .topics
-        .iter()
-        .find(|t| key(&t.title) == k && !k.is_empty())
+    let mut word = Vec::new();
+    let k = key(title, &mut word);
+    if k.is_some()
+        && let Some(t) = e.topics.iter().find(|t| key(&t.title, &mut word) == k)
     {
         out.push(format!("“{}” is on the board already", t.title));
     }
@@ -300,9 +365,9 @@ mod tests {
             .expect("a clash");
         assert_eq!(clash.topics, vec![a, b]);
         assert!(
-            clash.message.contains("Jeffrey convenes"),
+            clash.message(&e).contains("Jeffrey convenes"),
             "{}",
-            clash.message
+            clash.message(&e)
         );
         assert!(
             warnings(&e, &[Rule::ConvenerClash])

@@ -79,7 +79,11 @@ pub fn warnings(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: 
             Severity::Warning => "⚠",
             Severity::Notice => "≈",
         };
-        let text = format!("{sign} {}: {}", warning.rule.word(), warning.message);
+        let text = format!(
+            "{sign} {}: {}",
+            warning.rule.word(),
+            warning.message(&board.edition)
+        );
         let style = if here { theme.selected } else { theme.base };
         let mark = if here { "▶" } else { " " };
         for (j, l) in crate::text::wrap(&text, w, 3).into_iter().enumerate() {
