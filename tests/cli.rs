@@ -1093,3 +1093,27 @@ fn place_fills_the_grid_from_the_parking_lot_and_dry_run_changes_nothing() {
     let out = ran(s.run().arg("place").arg(&path)).expect_code(0);
     assert!(out.stdout.contains("places 0, moves 0"), "{}", out.stdout);
 }
+
+#[test]
+fn new_takes_a_slot_that_ends_at_midnight_or_after_it() {
+    let s = Sandbox::new();
+    ran(s.run().args([
+        "new",
+        "late",
+        "--name",
+        "Late Night",
+        "--date",
+        "2026-05-14",
+        "--slots",
+        "18:00-20:00, 20:00-24:00=Party!",
+    ]))
+    .expect_code(0);
+    let e = storage::load(&s.sessions().join("late.ron")).unwrap();
+    let party = e.slots.iter().find(|s| !s.kind.is_session()).unwrap();
+    assert_eq!(party.times(), "20:00–00:00");
+    assert_eq!(
+        party.ends(),
+        jiff::civil::date(2026, 5, 15).to_datetime(jiff::civil::time(0, 0, 0, 0))
+    );
+    ran(s.run().arg("check").arg(s.sessions().join("late.ron"))).expect_code(0);
+}

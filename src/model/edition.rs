@@ -137,6 +137,24 @@ pub struct Retrospective {
 }
 
 impl Slot {
+    /// When it starts.
+    pub fn starts(&self) -> jiff::civil::DateTime {
+        self.day.to_datetime(self.start)
+    }
+
+    /// When it ends: the next day for a slot past midnight (20:00–01:00).
+    pub fn ends(&self) -> jiff::civil::DateTime {
+        let minutes = super::hhmm::slot_minutes(self.start, self.end).unwrap_or(0);
+        self.starts()
+            .checked_add(jiff::SignedDuration::from_mins(i64::from(minutes)))
+            .unwrap_or_else(|_| self.starts())
+    }
+
+    /// Whether it is going on at `now`.
+    pub fn holds(&self, now: jiff::civil::DateTime) -> bool {
+        self.starts() <= now && now < self.ends()
+    }
+
     /// "09:30–10:15"
     pub fn times(&self) -> String {
         format!(

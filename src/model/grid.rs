@@ -103,14 +103,19 @@ impl Edition {
             return Err(ModelError::NotADay(day));
         }
         let label = format!("{}–{}", format_hhmm(start), format_hhmm(end));
-        if end <= start {
+        let Some(length) = super::hhmm::slot_minutes(start, end) else {
             return Err(ModelError::SlotTimes(label));
-        }
+        };
+        // compared as moments, so that a slot past midnight meets the next day's
+        let from = day.to_datetime(start);
+        let to = from
+            .checked_add(jiff::SignedDuration::from_mins(i64::from(length)))
+            .unwrap_or(from);
         if let Some(other) = self
             .slots
             .iter()
-            .filter(|s| Some(&s.id) != except && s.day == day)
-            .find(|s| s.start < end && start < s.end)
+            .filter(|s| Some(&s.id) != except)
+            .find(|s| s.starts() < to && from < s.ends())
         {
             return Err(ModelError::SlotOverlap(label, other.times()));
         }

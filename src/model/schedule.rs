@@ -10,16 +10,14 @@ use super::error::{ModelError, ModelResult};
 impl Edition {
     /// The slot going on at `now`, of any kind.
     pub fn now_slot(&self, now: DateTime) -> Option<&Slot> {
-        self.slots
-            .iter()
-            .find(|s| s.day == now.date() && s.start <= now.time() && now.time() < s.end)
+        self.slots.iter().find(|s| s.holds(now))
     }
 
     /// The first slot that starts after `now`.
     pub fn next_slot(&self, now: DateTime) -> Option<&Slot> {
         self.slots
             .iter()
-            .filter(|s| s.day.to_datetime(s.start) > now)
+            .filter(|s| s.starts() > now)
             .min_by_key(|s| (s.day, s.start))
     }
 
@@ -38,7 +36,7 @@ impl Edition {
             }
         }
         let slot = self.now_slot(now)?;
-        Some((slot.day.to_datetime(slot.end), Countdown::Slot))
+        Some((slot.ends(), Countdown::Slot))
     }
 
     /// Shifts the rest of today by `minutes`: the slot going on ends later,
@@ -48,9 +46,8 @@ impl Edition {
         let span = i64::from(minutes).minutes();
         let mut moved = Vec::new();
         for (i, slot) in self.slots.iter().enumerate().filter(|(_, s)| s.day == day) {
-            let starts = slot.day.to_datetime(slot.start);
-            let ends = slot.day.to_datetime(slot.end);
-            let current = slot.start <= now.time() && now.time() < slot.end;
+            let (starts, ends) = (slot.starts(), slot.ends());
+            let current = slot.holds(now);
             if !current && starts <= now {
                 continue;
             }
@@ -61,7 +58,12 @@ impl Edition {
             };
             let end = ends.checked_add(span);
             match (start, end) {
-                (Ok(s), Ok(e)) if s.date() == day && e.date() == day && e > s => {
+                // a slot may end past midnight, as long as it starts on the day
+                (Ok(s), Ok(e))
+                    if s.date() == day
+                        && e > s
+                        && super::hhmm::slot_minutes(s.time(), e.time()).is_some() =>
+                {
                     moved.push((i, s.time(), e.time()));
                 }
                 _ => {
@@ -174,6 +176,55 @@ fn parse_minutes(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slot_past_midnight_is_on_now_until_it_ends_the_next_day() {
+        use crate::model::SlotKind;
+        use jiff::civil::{date, time};
+        let day = date(2026, 5, 14);
+        let mut e = Edition::new("Party", day);
+        e.add_day(date(2026, 5, 15)).unwrap();
+        let party = e
+            .add_slot(
+                day,
+                time(20, 0, 0, 0),
+                time(1, 0, 0, 0),
+                SlotKind::Plenary("Party".into()),
+            )
+            .unwrap();
+        let at = |d: u8, h: i8| date(2026, 5, d as i8).to_datetime(time(h, 30, 0, 0));
+        assert_eq!(
+            e.now_slot(at(14, 23)).map(|s| s.id.clone()),
+            Some(party.clone())
+        );
+        assert_eq!(
+            e.now_slot(at(15, 0)).map(|s| s.id.clone()),
+            Some(party.clone()),
+            "00:30 the next day"
+        );
+        assert!(e.now_slot(at(15, 1)).is_none(), "over at 01:00");
+        let (end, _) = e.countdown_end(at(14, 23)).unwrap();
+        assert_eq!(end, date(2026, 5, 15).to_datetime(time(1, 0, 0, 0)));
+        // the next morning's slot may not start before the party ends
+        assert!(
+            e.add_slot(
+                date(2026, 5, 15),
+                time(0, 30, 0, 0),
+                time(2, 0, 0, 0),
+                SlotKind::Session
+            )
+            .is_err()
+        );
+        assert!(
+            e.add_slot(
+                date(2026, 5, 15),
+                time(9, 0, 0, 0),
+                time(10, 0, 0, 0),
+                SlotKind::Session
+            )
+            .is_ok()
+        );
+    }
     use crate::model::testing::sample;
     use jiff::civil::{date, time};
 

@@ -75,10 +75,24 @@ pub fn parse_slots(text: &str) -> Result<Vec<SlotSpec>, String> {
                 .ok_or_else(|| format!("{part:?}: {:?} is not a time such as 09:30", t.trim()))
         };
         let (start, end) = (time(start)?, time(end)?);
-        if end <= start {
-            return Err(format!("{part:?}: the slot must end after it starts"));
-        }
-        if let Some(other) = out.iter().find(|s| s.start < end && start < s.end) {
+        let Some(length) = super::hhmm::slot_minutes(start, end) else {
+            return Err(format!(
+                "{part:?}: the slot must end after it starts (past midnight by 12 hours at most, such as 20:00-01:00)"
+            ));
+        };
+        // times as minutes of the day, an end past midnight after 24:00
+        let span = |s: Time, len: i32| {
+            let from = i32::from(s.hour()) * 60 + i32::from(s.minute());
+            (from, from + len)
+        };
+        let (from, to) = span(start, length);
+        if let Some(other) = out.iter().find(|s| {
+            let (f, t) = span(
+                s.start,
+                super::hhmm::slot_minutes(s.start, s.end).unwrap_or(0),
+            );
+            f < to && from < t
+        }) {
             return Err(format!(
                 "{part:?} overlaps {}-{}",
                 super::hhmm::format_hhmm(other.start),
@@ -107,6 +121,21 @@ pub fn parse_slots(text: &str) -> Result<Vec<SlotSpec>, String> {
 mod tests {
     use super::*;
     use jiff::civil::time;
+
+    #[test]
+    fn slots_may_end_at_midnight_or_after_it() {
+        let s = parse_slots("20:00-01:00=Party!, 18:00-20:00").unwrap();
+        assert_eq!(s[1].kind, SlotKind::Plenary("Party".into()));
+        assert!(
+            parse_slots("22:00-24:00=Late talks").is_ok(),
+            "24:00 is midnight"
+        );
+        assert!(parse_slots("10:00-09:00").is_err(), "the wrong way round");
+        assert!(
+            parse_slots("20:00-01:00, 23:00-23:30").is_err(),
+            "inside the late slot"
+        );
+    }
 
     #[test]
     fn sessions_breaks_and_plenaries_are_typed_one_way() {

@@ -92,11 +92,11 @@ impl Edition {
                     ),
                 );
             }
-            if slot.end <= slot.start {
+            if super::hhmm::slot_minutes(slot.start, slot.end).is_none() {
                 say(
                     anchor,
                     format!(
-                        "slot {:?} ends before it starts ({})",
+                        "slot {:?} ends before it starts ({}; one past midnight ends within 12 hours)",
                         slot.id.0,
                         slot.times()
                     ),

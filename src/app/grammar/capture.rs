@@ -146,7 +146,15 @@ pub fn parse(line: &str, edition: &Edition) -> Parsed {
 
 /// The session slot a time falls in: on `day` first, else on any day.
 pub fn slot_at(edition: &Edition, day: Option<Date>, at: Time) -> Option<SlotId> {
-    let holds = |s: &&crate::model::Slot| s.kind.is_session() && s.start <= at && at < s.end;
+    let holds = |s: &&crate::model::Slot| {
+        // a time after midnight is in a slot that runs past it
+        let within = if s.end <= s.start {
+            s.start <= at || at < s.end
+        } else {
+            s.start <= at && at < s.end
+        };
+        s.kind.is_session() && within
+    };
     let on_day = day.and_then(|d| edition.slots.iter().filter(|s| s.day == d).find(holds));
     on_day
         .or_else(|| edition.slots.iter().find(holds))

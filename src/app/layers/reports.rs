@@ -13,9 +13,7 @@ pub fn owes_report(e: &Edition, t: &Topic, now: jiff::civil::DateTime) -> bool {
     let Placement::At { slot, .. } = &t.placement else {
         return false;
     };
-    t.notes.trim().is_empty()
-        && e.slot(slot)
-            .is_some_and(|s| s.day.to_datetime(s.end) <= now)
+    t.notes.trim().is_empty() && e.slot(slot).is_some_and(|s| s.ends() <= now)
 }
 
 /// Sessions that owe a report, in the order they took place.
