@@ -62,3 +62,22 @@ pub fn put_right(buf: &mut Buffer, right: u16, y: u16, text: &str, style: Style)
     let x = right.saturating_sub(w);
     put(buf, x, y, text, w, style);
 }
+
+/// Styled lines in an area, scrolled by the one scroll rule so that line
+/// `focus` is in view with `margin` lines after it; returns the first line
+/// shown. Every list and window of text draws through here.
+pub fn scrolled(
+    buf: &mut Buffer,
+    area: Rect,
+    lines: &[(String, Style)],
+    focus: usize,
+    margin: usize,
+) -> usize {
+    let height = usize::from(area.height);
+    let skip = crate::geometry::scroll(focus, lines.len(), height, margin);
+    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
+        let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
+        line(buf, area.x, y, area.width, text, *style);
+    }
+    skip
+}

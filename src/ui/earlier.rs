@@ -16,11 +16,7 @@ use crate::text::wrap;
 
 /// Lines in an area, scrolled so that the focused one is in view.
 fn scrolled(buf: &mut Buffer, area: Rect, lines: &[(String, Style)], focus: usize) {
-    let height = usize::from(area.height);
-    let skip = crate::geometry::scroll(focus, lines.len(), height, 2);
-    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
-        line(buf, area.x, area.y + i as u16, area.width, text, *style);
-    }
+    super::draw::scrolled(buf, area, lines, focus, 2);
 }
 
 /// The opening circle: the earlier edition's action points, large, with

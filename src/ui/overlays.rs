@@ -360,16 +360,7 @@ pub fn recover(
             theme.base,
         ),
     ];
-    for (i, (l, style)) in text.iter().enumerate() {
-        line(
-            f.buffer_mut(),
-            inner.x,
-            inner.y + i as u16,
-            inner.width,
-            l,
-            *style,
-        );
-    }
+    super::draw::scrolled(f.buffer_mut(), inner, &text, 0, 0);
 }
 
 /// What the file and the board both changed, each with both versions.
@@ -408,18 +399,7 @@ pub fn conflicts(f: &mut Frame, c: &crate::app::layers::conflicts::Conflicts, th
         lines.push((format!("    board: {}", x.ours), style));
         lines.push((format!("    file:  {}", x.theirs), style));
     }
-    let height = usize::from(inner.height);
-    let skip = crate::geometry::scroll(focus + 2, lines.len(), height, 0);
-    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
-        line(
-            f.buffer_mut(),
-            inner.x,
-            inner.y + i as u16,
-            inner.width,
-            text,
-            *style,
-        );
-    }
+    super::draw::scrolled(f.buffer_mut(), inner, &lines, focus + 2, 0);
 }
 
 /// A note to read in full, wrapped in its window.
@@ -489,16 +469,7 @@ pub fn fill_plan(
     for (id, why) in &p.plan.stays {
         lines.push((format!("  · {} stays parked: {why}", name(*id)), theme.dim));
     }
-    for (i, (text, style)) in lines.iter().take(usize::from(inner.height)).enumerate() {
-        line(
-            f.buffer_mut(),
-            inner.x,
-            inner.y + i as u16,
-            inner.width,
-            text,
-            *style,
-        );
-    }
+    super::draw::scrolled(f.buffer_mut(), inner, &lines, 0, 0);
 }
 
 pub fn confirm_merge(
@@ -539,16 +510,7 @@ pub fn confirm_merge(
             theme.base,
         ),
     ];
-    for (i, (l, style)) in text.iter().enumerate() {
-        line(
-            f.buffer_mut(),
-            inner.x,
-            inner.y + i as u16,
-            inner.width,
-            l,
-            *style,
-        );
-    }
+    super::draw::scrolled(f.buffer_mut(), inner, &text, 0, 0);
 }
 
 pub fn too_small(f: &mut Frame, theme: &Theme) {

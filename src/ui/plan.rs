@@ -110,9 +110,10 @@ pub fn render(board: &Board, view: &PlanView, area: Rect, theme: &Theme, buf: &m
             theme.dim,
         ));
     }
-    let height = usize::from(area.height.saturating_sub(1));
-    let skip = crate::geometry::scroll(selected_at, lines.len(), height, 2);
-    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
-        line(buf, area.x, area.y + 1 + i as u16, area.width, text, *style);
-    }
+    let below = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    super::draw::scrolled(buf, below, &lines, selected_at, 2);
 }

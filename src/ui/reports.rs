@@ -95,9 +95,10 @@ pub fn warnings(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: 
             lines.push((format!("{lead}{l}"), style));
         }
     }
-    let height = usize::from(area.height.saturating_sub(2));
-    let skip = crate::geometry::scroll(focus, lines.len(), height, 2);
-    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
-        line(buf, area.x, area.y + 2 + i as u16, area.width, text, *style);
-    }
+    let below = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    super::draw::scrolled(buf, below, &lines, focus, 2);
 }

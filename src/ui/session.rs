@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::draw::line;
 use super::overlays::{boxed, centred};
 use super::theme::Theme;
 use crate::app::board::Board;
@@ -141,19 +140,8 @@ pub fn render(f: &mut Frame, board: &Board, view: &SessionView, within: Rect, th
     }
 
     // scroll so that the editor or the selected point is in view
-    let height = usize::from(inner.height);
     let focus = editor_at.or(selected_line).unwrap_or(0);
-    let skip = crate::geometry::scroll(focus, lines.len(), height, 3);
-    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
-        line(
-            f.buffer_mut(),
-            inner.x,
-            inner.y + i as u16,
-            inner.width,
-            text,
-            *style,
-        );
-    }
+    let skip = super::draw::scrolled(f.buffer_mut(), inner, &lines, focus, 3);
     if let (Some(at), Some(area)) = (editor_at, view.notes.as_ref()) {
         let y = inner.y + u16::try_from(at.saturating_sub(skip)).unwrap_or(0);
         let rows = inner.bottom().saturating_sub(y).clamp(1, 12);
