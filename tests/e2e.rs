@@ -1568,3 +1568,24 @@ fn opening_another_edition_while_saving_fails_keeps_the_changes_and_says_where()
     tui.send("\x03");
     tui.wait_exit();
 }
+
+#[test]
+fn a_start_right_after_a_crash_waits_for_the_lock_of_the_ending_process() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("crashed.ron");
+    small_edition(&file);
+    // the lock of a process that is still ending, let go half a second after the start
+    let held = storage::EditionLock::try_acquire(&file)
+        .unwrap()
+        .expect("the lock");
+    let mut tui = sandbox.open(&[&file]);
+    std::thread::sleep(Duration::from_millis(500));
+    drop(held);
+    let screen = tui.wait_text(&[" BOARD ", "✓ saved"]);
+    assert!(
+        !screen.contains("READ-ONLY"),
+        "editable from the start: {screen}"
+    );
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}
