@@ -9,7 +9,9 @@ use super::ids::{ActionId, SlotId, SpaceId, TopicId};
 use super::topic::{ActionPoint, Placement, Topic};
 
 /// The file format's version. Files with a higher number are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 adds sessions over several slots (a topic's `span`); a file
+/// is written with the lowest version that holds it.
+pub const FORMAT_VERSION: u32 = 2;
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
@@ -206,11 +208,17 @@ impl Edition {
         self.slots.iter().position(|s| &s.id == id)
     }
 
-    /// The topic placed in a cell, if any.
+    /// The topic in a cell, if any: placed there, or running on into it
+    /// from an earlier slot.
     pub fn topic_at(&self, slot: &SlotId, space: &SpaceId) -> Option<&Topic> {
         self.topics
             .iter()
             .find(|t| t.placement.is_at(slot, space))
+            .or_else(|| {
+                self.topics
+                    .iter()
+                    .find(|t| t.slots() > 1 && self.takes(t, slot, space))
+            })
             .map(|t| &**t)
     }
 

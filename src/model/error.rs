@@ -39,6 +39,15 @@ pub enum ModelError {
     NotADay(jiff::civil::Date),
     #[error("the slot {0} overlaps {1}")]
     SlotOverlap(String, String),
+    /// A span that does not fit, in words (see `span::Misfit`).
+    #[error("{0}")]
+    Span(String),
+    #[error("“{title}” takes {slots}: {holders} are there; move one first")]
+    SpanBlocked {
+        title: String,
+        slots: String,
+        holders: String,
+    },
     #[error("an edition needs at least one day")]
     NoDays,
 }

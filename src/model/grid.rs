@@ -92,6 +92,13 @@ impl Edition {
         ids
     }
 
+    /// Before a slot stops holding sessions: the sessions over several
+    /// slots keep their others, the rest are parked.
+    fn leave_and_park(&mut self, slot: &SlotId) -> Vec<TopicId> {
+        self.leave_slot(slot);
+        self.park_where(|p| matches!(p, Placement::At { slot: s, .. } if s == slot))
+    }
+
     fn check_slot_times(
         &self,
         except: Option<&SlotId>,
@@ -165,7 +172,7 @@ impl Edition {
         let parked = if kind.is_session() {
             Vec::new()
         } else {
-            self.park_where(|p| matches!(p, Placement::At { slot, .. } if slot == id))
+            self.leave_and_park(id)
         };
         if let Some(slot) = self.slots.iter_mut().find(|s| &s.id == id) {
             slot.start = start;
@@ -181,7 +188,7 @@ impl Edition {
         let index = self
             .slot_index(id)
             .ok_or_else(|| ModelError::NoSlot(id.clone()))?;
-        let parked = self.park_where(|p| matches!(p, Placement::At { slot, .. } if slot == id));
+        let parked = self.leave_and_park(id);
         self.slots.remove(index);
         Ok(parked)
     }

@@ -13,6 +13,7 @@ mod ids;
 mod merge;
 mod placement;
 pub mod schedule;
+pub mod span;
 pub mod spec;
 pub mod sync;
 mod topic;

@@ -25,7 +25,7 @@ impl Edition {
         Ok(())
     }
 
-    fn cell_label(&self, slot: &SlotId, space: &SpaceId) -> (String, String) {
+    pub(super) fn cell_label(&self, slot: &SlotId, space: &SpaceId) -> (String, String) {
         let slot = self
             .slot(slot)
             .map(|s| format!("{} {}", s.day, super::hhmm::format_hhmm(s.start)))
@@ -45,21 +45,12 @@ impl Edition {
         Ok(())
     }
 
-    /// Places (or moves) a topic into an empty cell.
+    /// Places (or moves) a topic into empty cells: as many slots from
+    /// `slot` on as it takes.
     pub fn place(&mut self, id: TopicId, slot: &SlotId, space: &SpaceId) -> ModelResult<()> {
         self.check_movable(id)?;
-        self.check_cell(slot, space)?;
-        if let Some(other) = self.topic_at(slot, space) {
-            if other.id == id {
-                return Ok(());
-            }
-            let (slot, space) = self.cell_label(slot, space);
-            return Err(ModelError::CellTaken {
-                slot,
-                space,
-                title: other.title.clone(),
-            });
-        }
+        let span = self.topic(id).map_or(1, |t| t.slots());
+        self.check_room(id, slot, space, span, &[])?;
         self.topic_mut(id)?.placement = Placement::At {
             slot: slot.clone(),
             space: space.clone(),
@@ -67,9 +58,10 @@ impl Edition {
         Ok(())
     }
 
-    /// Moves a topic into a cell; a topic already there takes the moved
-    /// topic's old place (another cell, or the parking lot).
-    /// Returns the topic that was swapped, if any.
+    /// Moves a topic into a cell; the one session in the way takes the moved
+    /// topic's old place (another cell, or the parking lot). Returns the
+    /// topic that was swapped, if any. A session over several slots moves
+    /// whole: with more than one session in its way it is refused.
     pub fn move_to(
         &mut self,
         id: TopicId,
@@ -77,20 +69,59 @@ impl Edition {
         space: &SpaceId,
     ) -> ModelResult<Option<TopicId>> {
         self.check_cell(slot, space)?;
-        match self.topic_at(slot, space).map(|t| t.id) {
-            Some(other) if other != id => {
-                self.swap(id, other)?;
-                Ok(Some(other))
+        let topic = self.topic(id).ok_or(ModelError::NoTopic(id))?;
+        let (title, span) = (topic.title.clone(), topic.slots());
+        let first = self
+            .slot(slot)
+            .ok_or_else(|| ModelError::NoSlot(slot.clone()))?;
+        let slots = self
+            .span_from(slot, span)
+            .map_err(|m| ModelError::Span(m.message(&title, span, first)))?;
+        let mut in_way: Vec<TopicId> = Vec::new();
+        for s in &slots {
+            if let Some(t) = self.topic_at(&s.id, space)
+                && t.id != id
+                && !in_way.contains(&t.id)
+            {
+                in_way.push(t.id);
             }
-            Some(_) => Ok(None),
-            None => self.place(id, slot, space).map(|()| None),
+        }
+        match in_way[..] {
+            [] => self.place(id, slot, space).map(|()| None),
+            [other] => {
+                let theirs = self
+                    .topic(id)
+                    .map(|t| t.placement.clone())
+                    .unwrap_or_default();
+                let ours = Placement::At {
+                    slot: slot.clone(),
+                    space: space.clone(),
+                };
+                self.exchange(id, ours, other, theirs).map(|()| Some(other))
+            }
+            _ => {
+                let (_, room) = self.cell_label(slot, space);
+                let when: Vec<String> = slots
+                    .iter()
+                    .map(|s| super::hhmm::format_hhmm(s.start))
+                    .collect();
+                let holders: Vec<String> = in_way
+                    .iter()
+                    .filter_map(|t| self.topic(*t))
+                    .map(|t| format!("“{}”", t.title))
+                    .collect();
+                Err(ModelError::SpanBlocked {
+                    title,
+                    slots: format!("{} in {room}", when.join(" and ")),
+                    holders: holders.join(" and "),
+                })
+            }
         }
     }
 
-    /// Exchanges the places of two topics (either may be parked).
+    /// Exchanges the places of two topics (either may be parked); each keeps
+    /// how many slots it takes.
     pub fn swap(&mut self, a: TopicId, b: TopicId) -> ModelResult<()> {
-        self.check_movable(a)?;
-        self.check_movable(b)?;
         let pa = self
             .topic(a)
             .map(|t| t.placement.clone())
@@ -99,8 +130,45 @@ impl Edition {
             .topic(b)
             .map(|t| t.placement.clone())
             .unwrap_or_default();
-        self.topic_mut(a)?.placement = pb;
-        self.topic_mut(b)?.placement = pa;
+        self.exchange(a, pb, b, pa)
+    }
+
+    /// Puts `a` at `to_a` and `b` at `to_b` at once, when both have the room
+    /// there (each may use the other's old cells); else nothing changes.
+    fn exchange(
+        &mut self,
+        a: TopicId,
+        to_a: Placement,
+        b: TopicId,
+        to_b: Placement,
+    ) -> ModelResult<()> {
+        self.check_movable(a)?;
+        self.check_movable(b)?;
+        let old_a = self
+            .topic(a)
+            .map(|t| t.placement.clone())
+            .unwrap_or_default();
+        let old_b = self
+            .topic(b)
+            .map(|t| t.placement.clone())
+            .unwrap_or_default();
+        self.topic_mut(a)?.placement = to_a;
+        self.topic_mut(b)?.placement = to_b;
+        // each must have its room with the other already in its new place
+        let check = |e: &Edition, id: TopicId| match e
+            .topic(id)
+            .map(|t| (t.placement.clone(), t.slots()))
+        {
+            Some((Placement::At { slot, space }, span)) => {
+                e.check_room(id, &slot, &space, span, &[])
+            }
+            _ => Ok(()),
+        };
+        if let Err(err) = check(self, a).and_then(|()| check(self, b)) {
+            self.topic_mut(a)?.placement = old_a;
+            self.topic_mut(b)?.placement = old_b;
+            return Err(err);
+        }
         Ok(())
     }
 

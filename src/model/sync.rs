@@ -76,6 +76,7 @@ macro_rules! topic_fields {
             kind,
             votes,
             placement,
+            span,
             pinned,
             notes,
             participants,

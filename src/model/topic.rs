@@ -8,6 +8,12 @@ use super::ids::{ActionId, SlotId, SpaceId, TopicId};
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
+fn is_one(n: &u32) -> bool {
+    *n <= 1
+}
+fn one() -> u32 {
+    1
+}
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -30,6 +36,10 @@ pub struct Topic {
     pub votes: u32,
     #[serde(default, skip_serializing_if = "is_default")]
     pub placement: Placement,
+    /// How many consecutive session slots it takes (a two-hour workshop
+    /// takes 2); the placement names the first. See `span.rs`.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub span: u32,
     /// A pinned session stays where it is until unpinned.
     #[serde(default, skip_serializing_if = "is_false")]
     pub pinned: bool,
@@ -71,7 +81,7 @@ impl TopicKind {
     }
 }
 
-/// Where a topic is: in the parking lot, or in one cell of the grid.
+/// Where a topic is: in the parking lot, or in the grid from one cell on.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Placement {
     #[default]
@@ -171,6 +181,7 @@ impl Topic {
             kind: TopicKind::default(),
             votes: 0,
             placement: Placement::Parked,
+            span: 1,
             pinned: false,
             notes: String::new(),
             participants: None,
