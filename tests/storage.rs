@@ -110,6 +110,7 @@ struct TopicRecipe {
     kind: TopicKind,
     votes: u32,
     pinned: bool,
+    span: u32,
     notes: String,
     participants: Option<u32>,
     actions: Vec<ActionRecipe>,
@@ -142,13 +143,14 @@ prop_compose! {
         kind in topic_kind(),
         votes in prop_oneof![0u32..20, any::<u32>()],
         pinned in any::<bool>(),
+        span in prop_oneof![3 => Just(1u32), 1 => 2u32..4],
         participants in option::of(any::<u32>()),
         actions in vec(action(), 0..4),
         merged_from in vec(merged_from(), 0..3),
         wants_cell in option::of(any::<usize>()),
     ) -> TopicRecipe {
         TopicRecipe {
-            id_gap, title, conveners, description, kind, votes, pinned, notes,
+            id_gap, title, conveners, description, kind, votes, pinned, span, notes,
             participants, actions, merged_from, wants_cell,
         }
     }
@@ -341,6 +343,7 @@ fn build(r: EditionRecipe) -> Edition {
             kind: t.kind,
             votes: t.votes,
             placement,
+            span: t.span,
             pinned: t.pinned,
             notes: t.notes,
             participants: t.participants,

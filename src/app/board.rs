@@ -314,6 +314,38 @@ impl Board {
         format!("{space}, {when}")
     }
 
+    /// "Atrium, Tue 10:30–12:15 (2 slots)" for a session over several
+    /// slots from a cell; `cell_label` for one.
+    pub fn span_label(&self, slot: &SlotId, space: &SpaceId, span: u32) -> String {
+        let slots = match self.edition.span_from(slot, span) {
+            Ok(slots) if span > 1 => slots,
+            _ => return self.cell_label(slot, space),
+        };
+        let (Some(first), Some(last)) = (slots.first(), slots.last()) else {
+            return self.cell_label(slot, space);
+        };
+        let room = self
+            .edition
+            .space(space)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        format!(
+            "{room}, {} {}–{} ({span} slots)",
+            first.day.strftime("%a"),
+            crate::model::hhmm::format_hhmm(first.start),
+            crate::model::hhmm::format_hhmm(last.end)
+        )
+    }
+
+    /// Where a topic is, in words: "Atrium, Tue 10:30" (with its times when
+    /// it takes several slots), or "parking lot".
+    pub fn place_label(&self, t: &crate::model::Topic) -> String {
+        match &t.placement {
+            crate::model::Placement::At { slot, space } => self.span_label(slot, space, t.slots()),
+            crate::model::Placement::Parked => "parking lot".into(),
+        }
+    }
+
     pub(super) fn today(&self) -> jiff::civil::Date {
         self.now.date()
     }

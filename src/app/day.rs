@@ -231,10 +231,10 @@ impl Board {
             parts.push(format!("NOW {}", slot.times()));
         }
         if let Some(c) = self.remaining() {
-            let what = if c.what == Countdown::Timer {
-                "timer "
-            } else {
-                ""
+            let what = match c.what {
+                Countdown::Timer => "timer ",
+                Countdown::Session => "sessions ",
+                Countdown::Slot => "",
             };
             let sign = c.urgency.sign();
             let text = if c.seconds < 0 {

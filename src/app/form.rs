@@ -1,4 +1,5 @@
-//! The small form that edits a card: title, conveners, description, kind.
+//! The small form that edits a card: title, conveners, description, kind,
+//! and how many slots the session takes.
 
 use tui_input::Input;
 
@@ -12,14 +13,16 @@ pub enum Field {
     Conveners,
     Description,
     Kind,
+    Slots,
 }
 
 impl Field {
-    pub const ALL: [Field; 4] = [
+    pub const ALL: [Field; 5] = [
         Field::Title,
         Field::Conveners,
         Field::Description,
         Field::Kind,
+        Field::Slots,
     ];
     pub fn label(self) -> &'static str {
         match self {
@@ -27,6 +30,7 @@ impl Field {
             Field::Conveners => "Conveners",
             Field::Description => "Description",
             Field::Kind => "Kind",
+            Field::Slots => "Slots",
         }
     }
 }
@@ -45,6 +49,8 @@ pub struct Form {
     pub conveners: Input,
     pub description: Input,
     pub kind: TopicKind,
+    /// How many consecutive session slots it takes.
+    pub span: u32,
     pub field: Field,
     pub error: Option<String>,
     /// A description with line breaks is shown on one line; unless it is
@@ -60,6 +66,7 @@ impl Form {
             conveners: Input::new(topic.conveners.join(", ")),
             description: Input::new(topic.description.replace('\n', " ")),
             kind: topic.kind,
+            span: topic.slots(),
             field: Field::Title,
             error: None,
             original_description: topic.description.clone(),
@@ -73,6 +80,7 @@ impl Form {
             conveners: Input::default(),
             description: Input::default(),
             kind: TopicKind::default(),
+            span: 1,
             field: Field::Title,
             error: None,
             original_description: String::new(),
@@ -84,7 +92,7 @@ impl Form {
             Field::Title => Some(&mut self.title),
             Field::Conveners => Some(&mut self.conveners),
             Field::Description => Some(&mut self.description),
-            Field::Kind => None,
+            Field::Kind | Field::Slots => None,
         }
     }
 
@@ -116,9 +124,19 @@ impl Form {
     pub fn key(&mut self, key: &crossterm::event::KeyEvent) {
         use crossterm::event::KeyCode;
         use tui_input::backend::crossterm::EventHandler;
+        let field = self.field;
         match self.input_mut() {
             Some(input) => {
                 input.handle_event(&crossterm::event::Event::Key(*key));
+            }
+            None if field == Field::Slots => {
+                let max = crate::model::span::MAX_SPAN;
+                self.span = match key.code {
+                    KeyCode::Left => self.span.saturating_sub(1).max(1),
+                    KeyCode::Right | KeyCode::Char(' ') => (self.span + 1).min(max),
+                    KeyCode::Char(c) => c.to_digit(10).filter(|d| *d >= 1).unwrap_or(self.span),
+                    _ => self.span,
+                };
             }
             None => match key.code {
                 KeyCode::Left => self.cycle_kind(false),

@@ -9,8 +9,12 @@ use crate::model::{Edition, Placement, TopicId};
 pub struct BoardIndex {
     /// Slot indexes in display order: by day, then start time.
     pub rows: Vec<usize>,
-    /// (row, space index) → index into `edition.topics`.
+    /// (row, space index) → index into `edition.topics`; a session over
+    /// several slots is in the cell of each.
     pub cells: HashMap<(usize, usize), usize>,
+    /// Sessions over several slots: index into `edition.topics` → the rows
+    /// they take, top to bottom.
+    pub spans: HashMap<usize, Vec<usize>>,
     /// Parked topics (indexes into `edition.topics`), most votes first.
     pub parked: Vec<usize>,
     /// How many later slots are hidden.
@@ -46,6 +50,7 @@ impl BoardIndex {
             .collect();
         let mut cells = HashMap::with_capacity(e.topics.len());
         let mut parked = Vec::new();
+        let mut long = Vec::new();
         for (i, t) in e.topics.iter().enumerate() {
             match &t.placement {
                 Placement::Parked => parked.push(i),
@@ -54,8 +59,27 @@ impl BoardIndex {
                         (row_of.get(slot.0.as_str()), col_of.get(space.0.as_str()))
                     {
                         cells.insert((r, c), i);
+                        if t.slots() > 1 {
+                            long.push((i, c));
+                        }
                     }
                 }
+            }
+        }
+        // a session's later slots, where no session starts (the warnings say
+        // when one does)
+        let mut spans = HashMap::new();
+        for (i, c) in long {
+            let rows: Vec<usize> = e
+                .slots_taken(&e.topics[i])
+                .iter()
+                .filter_map(|s| row_of.get(s.id.0.as_str()).copied())
+                .collect();
+            for &r in rows.iter().skip(1) {
+                cells.entry((r, c)).or_insert(i);
+            }
+            if rows.len() > 1 {
+                spans.insert(i, rows);
             }
         }
         parked.sort_by(|&a, &b| {
@@ -72,6 +96,7 @@ impl BoardIndex {
         BoardIndex {
             rows,
             cells,
+            spans,
             parked,
             hidden,
             shape,
@@ -83,11 +108,18 @@ impl BoardIndex {
         self.cells.get(&(row, col)).copied()
     }
 
-    /// Where a topic is on the grid: (row, col).
+    /// Where a topic is on the grid: (row, col), its first row for a
+    /// session over several slots.
     pub fn position_of(&self, e: &Edition, id: TopicId) -> Option<(usize, usize)> {
         self.cells
             .iter()
-            .find(|(_, i)| e.topics[**i].id == id)
+            .filter(|(_, i)| e.topics[**i].id == id)
             .map(|(pos, _)| *pos)
+            .min()
+    }
+
+    /// The rows a session over several slots takes, for the topic at an index.
+    pub fn span_rows(&self, topic: usize) -> Option<&[usize]> {
+        self.spans.get(&topic).map(Vec::as_slice)
     }
 }

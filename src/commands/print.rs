@@ -102,7 +102,11 @@ pub fn board_text(e: &Edition, total: usize) -> String {
     if !parked.is_empty() {
         let _ = writeln!(s, "\nParking lot ({})", parked.len());
         for t in parked {
-            let line = format!("- {}{}", t.title, meta(t, true));
+            let slots = match t.slots() {
+                1 => String::new(),
+                n => format!(" ({n} slots)"),
+            };
+            let line = format!("- {}{slots}{}", t.title, meta(t, true));
             for (i, l) in wrap(&line, total.saturating_sub(2), 4).iter().enumerate() {
                 let _ = writeln!(s, "{}{l}", if i == 0 { "" } else { "  " });
             }
@@ -142,7 +146,11 @@ fn day_table(s: &mut String, e: &Edition, slots: &[&Slot], spaces: &[Space], cel
                 let cells: Vec<Vec<String>> = spaces
                     .iter()
                     .map(|space| match e.topic_at(&slot.id, &space.id) {
-                        Some(t) => card_lines(t, cell),
+                        // a session over several slots: in full where it starts
+                        Some(t) if !t.placement.is_at(&slot.id, &space.id) => {
+                            vec![crate::text::truncate(&format!("↓ {}", t.title), cell)]
+                        }
+                        Some(t) => card_lines(e, t, cell),
                         None => Vec::new(),
                     })
                     .collect();
@@ -181,8 +189,16 @@ fn day_table(s: &mut String, e: &Edition, slots: &[&Slot], spaces: &[Space], cel
     }
 }
 
-fn card_lines(t: &Topic, cell: usize) -> Vec<String> {
+fn card_lines(e: &Edition, t: &Topic, cell: usize) -> Vec<String> {
     let mut lines = wrap(&t.title, cell, TITLE_LINES);
+    if t.slots() > 1
+        && let Some(times) = e.session_label(t)
+    {
+        lines.push(crate::text::truncate(
+            &format!("{times} ({} slots)", t.slots()),
+            cell,
+        ));
+    }
     let votes = match t.votes {
         0 => String::new(),
         1 => "1 vote".to_string(),
@@ -269,13 +285,14 @@ fn action_points(s: &mut String, e: &Edition, total: usize) {
         let place = match &t.placement {
             crate::model::Placement::At { slot, space } => {
                 let space = e.space(space).map(|x| x.name.as_str()).unwrap_or("?");
+                let times = e.session_label(t).filter(|_| t.slots() > 1);
                 let when = e
                     .slot(slot)
                     .map(|x| {
                         format!(
                             "{} {}",
                             x.day.strftime("%a"),
-                            crate::model::hhmm::format_hhmm(x.start)
+                            times.unwrap_or_else(|| crate::model::hhmm::format_hhmm(x.start))
                         )
                     })
                     .unwrap_or_default();

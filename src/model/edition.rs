@@ -9,8 +9,10 @@ use super::ids::{ActionId, SlotId, SpaceId, TopicId};
 use super::topic::{ActionPoint, Placement, Topic};
 
 /// The file format's version. Files with a higher number are refused.
-/// Version 2 adds sessions over several slots (a topic's `span`); a file
-/// is written with the lowest version that holds it.
+/// The highest file format version this openspace reads. Version 2 adds
+/// sessions over several slots (a topic's `span`); an edition is version 1
+/// until its first such session, so that an older openspace still reads
+/// every file without one.
 pub const FORMAT_VERSION: u32 = 2;
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -171,7 +173,7 @@ impl Edition {
     /// A new, empty edition with one day.
     pub fn new(name: impl Into<String>, first_day: Date) -> Self {
         Edition {
-            version: FORMAT_VERSION,
+            version: 1,
             name: name.into(),
             number: None,
             theme: String::new(),

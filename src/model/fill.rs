@@ -47,6 +47,7 @@ impl Plan {
 
     /// Applies the plan to an edition (one step for undo, by the caller).
     pub fn apply(&self, e: &mut Edition) -> super::error::ModelResult<()> {
+        // all out first, so that each can go where another one was
         for (id, _, _) in &self.moves {
             e.park(*id)?;
         }
@@ -72,60 +73,49 @@ pub fn plan(e: &Edition, refit: bool) -> Plan {
 }
 
 /// `plan`, into the slots that have not started by `now` when it is given
-/// (filling during the day never puts a topic into the past).
+/// (filling during the day never puts a topic into the past). A session
+/// over several slots goes where all of its slots are free.
 pub fn plan_from(e: &Edition, refit: bool, now: Option<jiff::civil::DateTime>) -> Plan {
     let capacity = |space: &SpaceId| e.space(space).and_then(|s| s.capacity);
     let fits = |t: &Topic, space: &SpaceId| capacity(space).is_none_or(|c| t.votes <= c);
-    // who convenes in which slot, and which cells are taken, by what stays put
-    // how many sessions each convener has in each slot
-    let mut busy: HashMap<(SlotId, String), usize> = HashMap::new();
-    let mut taken: HashSet<(SlotId, SpaceId)> = HashSet::new();
-    let mut to_place: Vec<&Topic> = Vec::new();
-    let placed: Vec<&Topic> = e
+    // the slots each placed session takes
+    let slots_of =
+        |t: &Topic| -> Vec<SlotId> { e.slots_taken(t).iter().map(|s| s.id.clone()).collect() };
+    let placed: Vec<(&Topic, SpaceId, Vec<SlotId>)> = e
         .topics
         .iter()
         .map(|t| &**t)
-        .filter(|t| cell_of(t).is_some())
+        .filter_map(|t| cell_of(t).map(|(_, space)| (t, space, slots_of(t))))
         .collect();
-    // a placed session breaks a rule when its room is too small, or a convener
-    // of its has another session in the slot
-    let mut per_slot: HashMap<(SlotId, String), usize> = HashMap::new();
-    for t in &placed {
-        if let Some((slot, _)) = cell_of(t) {
+    // how many sessions each convener has in each slot
+    let mut busy: HashMap<(SlotId, String), usize> = HashMap::new();
+    let mut taken: HashSet<Cell> = HashSet::new();
+    for (t, space, slots) in &placed {
+        for slot in slots {
             for who in &t.conveners {
-                *per_slot
-                    .entry((slot.clone(), who.to_lowercase()))
-                    .or_default() += 1;
+                *busy.entry((slot.clone(), who.to_lowercase())).or_default() += 1;
             }
+            taken.insert((slot.clone(), space.clone()));
         }
     }
-    let breaks = |t: &Topic| {
-        let Some((slot, space)) = cell_of(t) else {
-            return false;
-        };
-        !fits(t, &space)
-            || t.conveners.iter().any(|w| {
-                per_slot
-                    .get(&(slot.clone(), w.to_lowercase()))
-                    .copied()
-                    .unwrap_or(0)
-                    > 1
+    // a placed session breaks a rule when its room is too small, or a
+    // convener of its has another session in one of its slots
+    let breaks = |t: &Topic, space: &SpaceId, slots: &[SlotId]| {
+        !fits(t, space)
+            || slots.iter().any(|slot| {
+                t.conveners.iter().any(|w| {
+                    busy.get(&(slot.clone(), w.to_lowercase()))
+                        .copied()
+                        .unwrap_or(0)
+                        > 1
+                })
             })
     };
-    for t in &placed {
-        let Some((slot, space)) = cell_of(t) else {
-            continue;
-        };
-        // a session to re-fit holds its cell and its conveners' time until it
-        // finds a better place
-        if refit && !t.pinned && breaks(t) {
-            to_place.push(t);
-        }
-        for who in &t.conveners {
-            *busy.entry((slot.clone(), who.to_lowercase())).or_default() += 1;
-        }
-        taken.insert((slot, space));
-    }
+    let mut to_place: Vec<&Topic> = placed
+        .iter()
+        .filter(|(t, space, slots)| refit && !t.pinned && breaks(t, space, slots))
+        .map(|(t, _, _)| *t)
+        .collect();
     to_place.extend(
         e.topics
             .iter()
@@ -135,7 +125,7 @@ pub fn plan_from(e: &Edition, refit: bool, now: Option<jiff::civil::DateTime>) -
     // most votes first; ties by the order they were proposed
     to_place.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
 
-    // every session cell in time order, the largest rooms first within a slot
+    // every session slot not yet begun, in time order; the largest rooms first
     let mut slots: Vec<&super::edition::Slot> = e
         .slots
         .iter()
@@ -143,6 +133,7 @@ pub fn plan_from(e: &Edition, refit: bool, now: Option<jiff::civil::DateTime>) -
         .filter(|s| now.is_none_or(|n| s.day.to_datetime(s.start) >= n))
         .collect();
     slots.sort_by_key(|s| (s.day, s.start, s.end));
+    let open: HashSet<&SlotId> = slots.iter().map(|s| &s.id).collect();
     let mut spaces: Vec<(usize, &super::edition::Space)> = e.spaces.iter().enumerate().collect();
     // a room without a capacity counts as the largest
     spaces.sort_by_key(|(i, s)| (std::cmp::Reverse(s.capacity.unwrap_or(u32::MAX)), *i));
@@ -150,38 +141,67 @@ pub fn plan_from(e: &Edition, refit: bool, now: Option<jiff::civil::DateTime>) -
     let mut plan = Plan::default();
     for t in to_place {
         let from = cell_of(t);
+        let own: Vec<SlotId> = if from.is_some() {
+            slots_of(t)
+        } else {
+            Vec::new()
+        };
+        let own_space = from.as_ref().map(|(_, p)| p.clone());
+        // the slots it would take from each start, when all are still open
+        let run = |start: &SlotId| -> Option<Vec<SlotId>> {
+            let run = e.span_from(start, t.slots()).ok()?;
+            run.iter()
+                .all(|s| open.contains(&s.id))
+                .then(|| run.iter().map(|s| s.id.clone()).collect())
+        };
+        let free = |run: &[SlotId], space: &SpaceId| {
+            run.iter().all(|slot| {
+                let cell = (slot.clone(), space.clone());
+                // (its own cells, when it has them, do not count against it)
+                !taken.contains(&cell) || (own_space.as_ref() == Some(space) && own.contains(slot))
+            })
+        };
+        let conveners_free = |run: &[SlotId]| {
+            run.iter().all(|slot| {
+                t.conveners.iter().all(|w| {
+                    let mine = usize::from(own.contains(slot));
+                    busy.get(&(slot.clone(), w.to_lowercase()))
+                        .copied()
+                        .unwrap_or(0)
+                        <= mine
+                })
+            })
+        };
         // the largest free room of any slot the conveners are free in, that holds the votes
         let best = spaces
             .iter()
             .flat_map(|(_, space)| slots.iter().map(move |slot| (slot, space)))
-            .find(|(slot, space)| {
-                !taken.contains(&(slot.id.clone(), space.id.clone()))
-                    && fits(t, &space.id)
-                    && t.conveners.iter().all(|w| {
-                        // (its own place, when it has one, does not count against it)
-                        let own = usize::from(from.as_ref().is_some_and(|(s, _)| *s == slot.id));
-                        busy.get(&(slot.id.clone(), w.to_lowercase()))
-                            .copied()
-                            .unwrap_or(0)
-                            <= own
-                    })
+            .filter(|(_, space)| fits(t, &space.id))
+            .find_map(|(slot, space)| {
+                let run = run(&slot.id)?;
+                (free(&run, &space.id) && conveners_free(&run)).then_some((run, space))
             });
         match best {
-            Some((slot, space)) => {
-                let cell = (slot.id.clone(), space.id.clone());
-                taken.insert(cell.clone());
-                if let Some(old) = &from {
-                    taken.remove(old);
-                    for who in &t.conveners {
-                        if let Some(n) = busy.get_mut(&(old.0.clone(), who.to_lowercase())) {
-                            *n = n.saturating_sub(1);
+            Some((run, space)) => {
+                let Some(first) = run.first().cloned() else {
+                    continue;
+                };
+                let cell = (first, space.id.clone());
+                if let Some((_, old_space)) = &from {
+                    for slot in &own {
+                        taken.remove(&(slot.clone(), old_space.clone()));
+                        for who in &t.conveners {
+                            if let Some(n) = busy.get_mut(&(slot.clone(), who.to_lowercase())) {
+                                *n = n.saturating_sub(1);
+                            }
                         }
                     }
                 }
-                for who in &t.conveners {
-                    *busy
-                        .entry((slot.id.clone(), who.to_lowercase()))
-                        .or_default() += 1;
+                for slot in &run {
+                    taken.insert((slot.clone(), space.id.clone()));
+                    for who in &t.conveners {
+                        *busy.entry((slot.clone(), who.to_lowercase())).or_default() += 1;
+                    }
                 }
                 if from.as_ref() != Some(&cell) {
                     plan.moves.push((t.id, from, cell));
@@ -193,14 +213,19 @@ pub fn plan_from(e: &Edition, refit: bool, now: Option<jiff::civil::DateTime>) -
                         .iter()
                         .any(|(_, sp)| !taken.contains(&(slot.id.clone(), sp.id.clone())))
                 });
+                let room_free = |sp: &SpaceId| {
+                    slots
+                        .iter()
+                        .any(|sl| run(&sl.id).is_some_and(|r| free(&r, sp)))
+                };
                 let reason = if !any_free {
                     "no free cell".to_string()
-                } else if spaces.iter().all(|(_, sp)| {
-                    !fits(t, &sp.id)
-                        || slots
-                            .iter()
-                            .all(|sl| taken.contains(&(sl.id.clone(), sp.id.clone())))
-                }) {
+                } else if t.slots() > 1 && !spaces.iter().any(|(_, sp)| room_free(&sp.id)) {
+                    format!("no room is free for {} slots in a row", t.slots())
+                } else if !spaces
+                    .iter()
+                    .any(|(_, sp)| fits(t, &sp.id) && room_free(&sp.id))
+                {
                     format!("no free room holds {}", t.votes)
                 } else {
                     "every free cell clashes with a convener's other session".to_string()
@@ -346,6 +371,36 @@ mod tests {
     }
 
     #[test]
+    fn a_session_over_two_slots_goes_where_both_are_free() {
+        // room 0 is free only in the first slot, room 1 in both
+        let mut e = event(
+            &[Some(40), Some(20)],
+            2,
+            &[(1, vec![], false, Some(1)), (9, vec![0], false, None)],
+        );
+        let lab = e.topics[1].id;
+        e.set_span(lab, 2).unwrap();
+        let p = plan(&e, false);
+        let (_, _, (slot, space)) = p.moves.iter().find(|(t, _, _)| *t == lab).unwrap();
+        assert_eq!(e.space(space).unwrap().name, "Room 1");
+        assert_eq!(e.slot(slot).unwrap().start, time(9, 0, 0, 0));
+        let mut after = e.clone();
+        p.apply(&mut after).unwrap();
+        assert_eq!(after.slots_taken(after.topic(lab).unwrap()).len(), 2);
+        // three slots in a row exist nowhere: it stays, saying why
+        let mut e = e.clone();
+        e.set_span(lab, 3).unwrap();
+        let p = plan(&e, false);
+        assert!(
+            p.stays
+                .iter()
+                .any(|(t, why)| *t == lab && why.contains("3 slots in a row")),
+            "{:?}",
+            p.stays
+        );
+    }
+
+    #[test]
     fn a_convener_is_never_put_in_two_places_at_once() {
         // one convener, two topics, one slot: the second stays parked
         let e = event(
@@ -370,8 +425,14 @@ mod tests {
                 0..30,
             ),
             refit in any::<bool>(),
+            spans in prop::collection::vec(1u32..4, 0..30),
         ) {
-            let e = event(&caps, slots, &topics);
+            let mut e = event(&caps, slots, &topics);
+            // some sessions take several slots (placed ones only where they fit)
+            let ids: Vec<TopicId> = e.topics.iter().map(|t| t.id).collect();
+            for (id, span) in ids.iter().zip(&spans) {
+                let _ = e.set_span(*id, *span);
+            }
             let p = plan(&e, refit);
             // deterministic
             prop_assert_eq!(&p, &plan(&e, refit));

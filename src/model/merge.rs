@@ -27,6 +27,7 @@ impl Edition {
         self.topic(keep).ok_or(ModelError::NoTopic(keep))?;
         self.topic(other).ok_or(ModelError::NoTopic(other))?;
         let joined = self.joined_span(keep, other);
+        let spans = joined.is_some();
         let gone = self.remove_topic(other)?;
         let target = self.topic_mut(keep)?;
         target.conveners = clean_names(target.conveners.drain(..).chain(gone.conveners.clone()));
@@ -52,6 +53,9 @@ impl Edition {
             conveners: gone.conveners,
         });
         target.merged_from.extend(gone.merged_from);
+        if spans {
+            self.needs_spans();
+        }
         Ok(())
     }
 }

@@ -23,7 +23,9 @@ impl Edition {
 
     /// What the countdown counts down to: the facilitator's timer while it
     /// runs (and in its overtime until the next slot starts), else the end
-    /// of the current slot. Returns the end and what it is the end of.
+    /// of the current slot, or of the sessions in it when all of them run on
+    /// over later slots (a morning of workshops ends with them). Returns the
+    /// end and what it is the end of.
     pub fn countdown_end(&self, now: DateTime) -> Option<(DateTime, Countdown)> {
         if let Some(t) = self.timer
             && t.start <= now
@@ -36,7 +38,14 @@ impl Edition {
             }
         }
         let slot = self.now_slot(now)?;
-        Some((slot.ends(), Countdown::Slot))
+        let sessions_end = self
+            .during(&slot.id)
+            .filter_map(|t| self.session_times(t).map(|(_, end)| end))
+            .min();
+        match sessions_end {
+            Some(end) if end > slot.ends() => Some((end, Countdown::Session)),
+            _ => Some((slot.ends(), Countdown::Slot)),
+        }
     }
 
     /// Shifts the rest of today by `minutes`: the slot going on ends later,
@@ -88,6 +97,8 @@ impl Edition {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Countdown {
     Slot,
+    /// The sessions going on, all of which run past their slot.
+    Session,
     Timer,
 }
 

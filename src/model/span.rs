@@ -206,6 +206,9 @@ impl Edition {
             self.check_room(id, slot, space, span, &[])?;
         }
         self.topic_mut(id)?.span = span;
+        if span > 1 {
+            self.needs_spans();
+        }
         Ok(())
     }
 
@@ -240,13 +243,11 @@ impl Edition {
         }
     }
 
-    /// The file format version an edition needs: 2 once a session spans slots.
-    pub fn needed_version(&self) -> u32 {
-        if self.topics.iter().any(|t| t.span > 1) {
-            2
-        } else {
-            1
-        }
+    /// Once a session takes several slots, the file says version 2: an
+    /// older openspace then says the file is newer, rather than failing on
+    /// the field it does not know.
+    pub(super) fn needs_spans(&mut self) {
+        self.version = self.version.max(2);
     }
 }
 
@@ -443,6 +444,6 @@ mod tests {
         assert_eq!(starts(&e, w), ["10:00"], "it keeps what fits");
         let why = e.span_misfit(e.topic(w).unwrap()).unwrap();
         assert!(why.contains("plenary “Keynote”"), "{why}");
-        assert_eq!(e.needed_version(), 2);
+        assert_eq!(e.version, 2, "a file with a span says version 2");
     }
 }

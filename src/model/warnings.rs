@@ -17,6 +17,9 @@ pub enum Rule {
     OverCapacity,
     /// Two topics with the same or nearly the same title.
     SimilarTitles,
+    /// A session over several slots that no longer fits where it is: its
+    /// span runs into a plenary or past the day, or over another session.
+    SpanMisfit,
 }
 
 impl Rule {
@@ -26,10 +29,16 @@ impl Rule {
             Rule::ConvenerClash => "clash",
             Rule::OverCapacity => "full",
             Rule::SimilarTitles => "twin",
+            Rule::SpanMisfit => "span",
         }
     }
 
-    pub const ALL: [Rule; 3] = [Rule::ConvenerClash, Rule::OverCapacity, Rule::SimilarTitles];
+    pub const ALL: [Rule; 4] = [
+        Rule::ConvenerClash,
+        Rule::OverCapacity,
+        Rule::SimilarTitles,
+        Rule::SpanMisfit,
+    ];
 
     /// The name a config file and `check` use: `convener-clash`, …
     pub fn name(self) -> &'static str {
@@ -37,6 +46,7 @@ impl Rule {
             Rule::ConvenerClash => "convener-clash",
             Rule::OverCapacity => "over-capacity",
             Rule::SimilarTitles => "similar-titles",
+            Rule::SpanMisfit => "span-misfit",
         }
     }
 
@@ -70,12 +80,7 @@ impl Warning {
     pub fn message(&self, e: &Edition) -> String {
         let topic = |i: usize| self.topics.get(i).and_then(|id| e.topic(*id));
         let title = |i: usize| topic(i).map(|t| t.title.clone()).unwrap_or_default();
-        let at = |i: usize| {
-            topic(i)
-                .and_then(cell)
-                .map(|(s, p)| place(e, s, p))
-                .unwrap_or_default()
-        };
+        let at = |i: usize| topic(i).map(|t| place_of(e, t)).unwrap_or_default();
         match self.rule {
             Rule::ConvenerClash => format!(
                 "{} convenes “{}” {} and “{}” {}",
@@ -111,6 +116,19 @@ impl Warning {
                 title(0),
                 title(1)
             ),
+            Rule::SpanMisfit => match (topic(0), topic(1)) {
+                (Some(t), None) => e
+                    .span_misfit(t)
+                    .map(|why| format!("{why}: it shows in the slots that fit"))
+                    .unwrap_or_default(),
+                (Some(t), Some(o)) => format!(
+                    "“{}” runs on into “{}” {}: one of them needs another place",
+                    t.title,
+                    o.title,
+                    at(1)
+                ),
+                _ => String::new(),
+            },
         }
     }
 }
@@ -129,13 +147,60 @@ pub fn warnings(e: &Edition, off: &[Rule]) -> Vec<Warning> {
     if on(Rule::SimilarTitles) {
         similar_titles(e, &mut out);
     }
+    if on(Rule::SpanMisfit) {
+        span_misfits(e, &mut out);
+    }
     out
+}
+
+/// Sessions over several slots that no longer fit: after a slot was changed
+/// or added, or in a file written by hand. Sessions of one slot cost nothing.
+fn span_misfits(e: &Edition, out: &mut Vec<Warning>) {
+    for t in e.topics.iter().map(|t| &**t).filter(|t| t.slots() > 1) {
+        let Some((_, space)) = cell(t) else { continue };
+        if e.span_misfit(t).is_some() {
+            out.push(Warning {
+                rule: Rule::SpanMisfit,
+                severity: Severity::Warning,
+                topics: vec![t.id],
+                who: None,
+            });
+        }
+        // another session in one of its later slots
+        for slot in e.slots_taken(t).iter().skip(1) {
+            if let Some(o) = e
+                .topics
+                .iter()
+                .find(|o| o.id != t.id && o.placement.is_at(&slot.id, space))
+            {
+                out.push(Warning {
+                    rule: Rule::SpanMisfit,
+                    severity: Severity::Warning,
+                    topics: vec![t.id, o.id],
+                    who: None,
+                });
+            }
+        }
+    }
 }
 
 fn cell(t: &Topic) -> Option<(&SlotId, &SpaceId)> {
     match &t.placement {
         Placement::At { slot, space } => Some((slot, space)),
         Placement::Parked => None,
+    }
+}
+
+/// "at 11:00 in Navis-A", "at 10:15–12:30 in Navis-A" for a session over
+/// several slots.
+fn place_of(e: &Edition, t: &Topic) -> String {
+    match (cell(t), e.session_label(t)) {
+        (Some((_, space)), Some(times)) if t.slots() > 1 => {
+            let room = e.space(space).map(|s| s.name.as_str()).unwrap_or_default();
+            format!("at {times} in {room}")
+        }
+        (Some((slot, space)), _) => place(e, slot, space),
+        (None, _) => String::new(),
     }
 }
 
@@ -150,12 +215,21 @@ fn place(e: &Edition, slot: &SlotId, space: &SpaceId) -> String {
 }
 
 fn convener_clashes(e: &Edition, out: &mut Vec<Warning>) {
-    // placed sessions by slot and convener (names compared without case)
+    // placed sessions by slot and convener (names compared without case),
+    // a session over several slots in each of them
     let mut seen: HashMap<(&SlotId, u64), Vec<&Topic>> = HashMap::new();
     for t in e.topics.iter().map(|t| &**t) {
         let Some((slot, _)) = cell(t) else { continue };
-        for who in &t.conveners {
-            seen.entry((slot, folded(who))).or_default().push(t);
+        let more = if t.slots() > 1 {
+            e.slots_taken(t)
+        } else {
+            Vec::new()
+        };
+        let slots = std::iter::once(slot).chain(more.iter().skip(1).map(|s| &s.id));
+        for slot in slots {
+            for who in &t.conveners {
+                seen.entry((slot, folded(who))).or_default().push(t);
+            }
         }
     }
     // each session with the next one of the same convener at that time: every
@@ -179,6 +253,8 @@ fn convener_clashes(e: &Edition, out: &mut Vec<Warning>) {
         }
     }
     clashes.sort_by_key(|(a, b, _)| (a.id, b.id));
+    // two long sessions side by side meet in several slots: said once
+    clashes.dedup_by_key(|(a, b, _)| (a.id, b.id));
     for (a, b, who) in clashes {
         out.push(Warning {
             rule: Rule::ConvenerClash,
@@ -282,13 +358,20 @@ pub fn for_new(
     title: &str,
     conveners: &[String],
     at: Option<(&SlotId, &SpaceId)>,
+    span: u32,
     votes: u32,
 ) -> Vec<String> {
     let mut out = Vec::new();
     if let Some((slot, space)) = at {
+        // every slot it would take, as far as its span fits
+        let slots: Vec<&SlotId> = match e.span_from(slot, span) {
+            Ok(slots) => slots.iter().map(|s| &s.id).collect(),
+            Err(_) => vec![slot],
+        };
         for t in e.topics.iter() {
             let Some((s, p)) = cell(t) else { continue };
-            if s != slot {
+            let meets = slots.contains(&s) || slots.iter().any(|x| e.takes(t, x, p));
+            if !meets {
                 continue;
             }
             for who in conveners {
@@ -296,7 +379,7 @@ pub fn for_new(
                     out.push(format!(
                         "{who} also convenes “{}” {}",
                         t.title,
-                        place(e, s, p)
+                        place_of(e, t)
                     ));
                 }
             }
@@ -421,5 +504,132 @@ mod tests {
         assert!(s.topics.contains(&a));
         assert_eq!(s.severity, Severity::Notice);
         assert_eq!(Rule::by_name("similar-titles"), Some(Rule::SimilarTitles));
+    }
+
+    /// Sessions at 9 and 10, a coffee break, 11:30; two rooms.
+    fn morning() -> Edition {
+        use crate::model::SlotKind;
+        use jiff::civil::{date, time};
+        let d = date(2026, 5, 14);
+        let mut e = Edition::new("Spans", d);
+        e.add_space("Navis-A", Some(40)).unwrap();
+        e.add_space("Navis-B", Some(40)).unwrap();
+        let t = |h, m| time(h, m, 0, 0);
+        e.add_slot(d, t(9, 0), t(10, 0), SlotKind::Session).unwrap();
+        e.add_slot(d, t(10, 0), t(11, 0), SlotKind::Session)
+            .unwrap();
+        e.add_slot(d, t(11, 0), t(11, 30), SlotKind::Break("Coffee".into()))
+            .unwrap();
+        e.add_slot(d, t(11, 30), t(12, 30), SlotKind::Session)
+            .unwrap();
+        e
+    }
+
+    #[test]
+    fn a_convener_in_two_overlapping_spans_is_one_clash() {
+        let mut e = morning();
+        let (a_room, b_room) = (e.spaces[0].id.clone(), e.spaces[1].id.clone());
+        let slot = |e: &Edition, i: usize| {
+            e.slots
+                .iter()
+                .filter(|s| s.kind.is_session())
+                .nth(i)
+                .unwrap()
+                .id
+                .clone()
+        };
+        let lab = add(&mut e, "Threat modelling lab", &["Jeffrey"]);
+        let talk = add(&mut e, "A target privacy threat model", &["Jeffrey"]);
+        e.set_span(lab, 2).unwrap();
+        e.set_span(talk, 2).unwrap();
+        e.place(lab, &slot(&e, 0), &a_room).unwrap();
+        // starts in the lab's second slot: the two meet at 10:00
+        e.place(talk, &slot(&e, 1), &b_room).unwrap();
+        let clashes: Vec<Warning> = warnings(&e, &[])
+            .into_iter()
+            .filter(|w| w.rule == Rule::ConvenerClash)
+            .collect();
+        assert_eq!(clashes.len(), 1, "{clashes:?}");
+        let text = clashes[0].message(&e);
+        assert!(text.contains("at 09:00–11:00 in Navis-A"), "{text}");
+        // the capture preview sees spans too: at 11:30 the talk is still on
+        let seen = for_new(
+            &e,
+            "Another",
+            &["jeffrey".into()],
+            Some((&slot(&e, 2), &a_room)),
+            1,
+            0,
+        );
+        assert_eq!(seen.len(), 1, "{seen:?}");
+        assert!(
+            seen[0].contains("also convenes “A target privacy threat model”"),
+            "{seen:?}"
+        );
+        // apart in time, nothing
+        e.park(talk).unwrap();
+        assert!(
+            warnings(&e, &[])
+                .iter()
+                .all(|w| w.rule != Rule::ConvenerClash)
+        );
+    }
+
+    #[test]
+    fn a_span_that_no_longer_fits_is_a_warning_that_says_why() {
+        use crate::model::SlotKind;
+        let mut e = morning();
+        let room = e.spaces[0].id.clone();
+        let first = e.slots[0].id.clone();
+        let lab = add(&mut e, "Kubernetes lab", &["Ann"]);
+        e.set_span(lab, 3).unwrap();
+        e.place(lab, &first, &room).unwrap();
+        assert!(warnings(&e, &[]).is_empty());
+        // the coffee break becomes a keynote: the lab now runs into it
+        let brk = e.slots[2].clone();
+        e.edit_slot(
+            &brk.id,
+            brk.start,
+            brk.end,
+            SlotKind::Plenary("Keynote".into()),
+        )
+        .unwrap();
+        let w = warnings(&e, &[]);
+        let misfit = w
+            .iter()
+            .find(|w| w.rule == Rule::SpanMisfit)
+            .expect("a misfit");
+        assert_eq!(misfit.topics, vec![lab]);
+        assert!(
+            misfit.message(&e).contains("plenary “Keynote”"),
+            "{}",
+            misfit.message(&e)
+        );
+        assert_eq!(Rule::by_name("span-misfit"), Some(Rule::SpanMisfit));
+        assert!(warnings(&e, &[Rule::SpanMisfit]).is_empty());
+    }
+
+    #[test]
+    fn a_span_over_another_session_is_a_warning() {
+        let mut e = morning();
+        let room = e.spaces[0].id.clone();
+        let (s0, s1) = (e.slots[0].id.clone(), e.slots[1].id.clone());
+        let other = add(&mut e, "Other", &[]);
+        e.place(other, &s1, &room).unwrap();
+        // as a file written by hand could have it
+        let lab = add(&mut e, "Lab", &[]);
+        e.place(lab, &s0, &room).unwrap();
+        e.topic_mut(lab).unwrap().span = 2;
+        let w = warnings(&e, &[]);
+        let over = w
+            .iter()
+            .find(|w| w.rule == Rule::SpanMisfit)
+            .expect("an overlap");
+        assert_eq!(over.topics, vec![lab, other]);
+        assert!(
+            over.message(&e).contains("runs on into “Other”"),
+            "{}",
+            over.message(&e)
+        );
     }
 }

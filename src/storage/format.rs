@@ -26,16 +26,7 @@ pub fn to_ron(edition: &Edition) -> Result<String, ron::Error> {
         .depth_limit(4)
         .separate_tuple_members(false)
         .enumerate_arrays(false);
-    // the lowest version that holds it, so that an older openspace still
-    // reads a file without the newer things
-    let needed = edition.needed_version();
-    let mut text = if edition.version == needed {
-        options().to_string_pretty(edition, config)?
-    } else {
-        let mut e = edition.clone();
-        e.version = needed;
-        options().to_string_pretty(&e, config)?
-    };
+    let mut text = options().to_string_pretty(edition, config)?;
     text.push('\n');
     Ok(text)
 }

@@ -31,6 +31,7 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
             Band::Row(row) => slot_row(board, g, row, y, h, theme, buf),
         }
     }
+    long_cards(board, g, theme, buf);
     if board.index.hidden > 0 {
         let y = g.bands.last().map_or(g.area.y + 1, |(_, y, h)| y + h);
         if y < g.area.bottom() {
@@ -55,6 +56,39 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
             g.area.width.saturating_sub(2),
             theme.dim,
         );
+    }
+}
+
+/// Sessions over several slots: one card from the top of their first
+/// visible row to the bottom of their last, title once, over any break
+/// between (drawn after the rows, so it lies over the break's band).
+fn long_cards(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
+    let mut long: Vec<(&usize, &Vec<usize>)> = board.index.spans.iter().collect();
+    long.sort();
+    for (&topic, rows) in long {
+        let Some(col) = rows.first().and_then(|&r| {
+            (0..board.edition.spaces.len()).find(|&c| board.index.at(r, c) == Some(topic))
+        }) else {
+            continue;
+        };
+        let Some(x) = g.col_x(col) else { continue };
+        let bands: Vec<(u16, u16)> = rows.iter().filter_map(|&r| g.row_band(r)).collect();
+        let (Some(top), Some(bottom)) = (
+            bands.iter().map(|(y, _)| *y).min(),
+            bands.iter().map(|(y, h)| y + h).max(),
+        ) else {
+            continue;
+        };
+        // the rows between (a break) have no column lines of their own
+        let right = x + g.col_w;
+        for y in (top..bottom).filter(|y| !bands.iter().any(|(sy, sh)| (*sy..sy + sh).contains(y)))
+        {
+            put(buf, x.saturating_sub(1), y, "│", 1, theme.dim);
+            if right < g.area.right() {
+                put(buf, right, y, "│", 1, theme.dim);
+            }
+        }
+        cell(board, g, rows, col, x, top, bottom - top, theme, buf);
     }
 }
 
@@ -143,7 +177,14 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
                 for dy in 0..h {
                     put(buf, x.saturating_sub(1), y + dy, bar, 1, bar_style);
                 }
-                cell(board, g, row, col, x, y, h, theme, buf);
+                // a session over several slots is drawn whole, after the rows
+                let long = board
+                    .index
+                    .at(row, col)
+                    .is_some_and(|i| board.index.span_rows(i).is_some());
+                if !long {
+                    cell(board, g, &[row], col, x, y, h, theme, buf);
+                }
             }
         }
         SlotKind::Plenary(label) => {
@@ -184,10 +225,12 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
 }
 
 #[allow(clippy::too_many_arguments)]
+/// One card, or an empty cell, over `rows` (one, or the rows of a session
+/// over several slots) of a column.
 fn cell(
     board: &Board,
     g: &Grid,
-    row: usize,
+    rows: &[usize],
     col: usize,
     x: u16,
     y: u16,
@@ -196,8 +239,9 @@ fn cell(
     buf: &mut Buffer,
 ) {
     let w = g.col_w;
+    let Some(&row) = rows.first() else { return };
     let here = board.stack.grid.focus == Focus::Grid
-        && board.stack.grid.cursor.row == row
+        && rows.contains(&board.stack.grid.cursor.row)
         && board.stack.grid.cursor.col == col;
     let topic = board
         .index
@@ -209,6 +253,9 @@ fn cell(
     if let (true, Some(carried)) = (here, grabbed) {
         fill(buf, area, theme.grabbed);
         let mut lines = vec![format!("✥ {}", carried.title)];
+        if carried.slots() > 1 {
+            lines.push(format!("  takes {} slots from here", carried.slots()));
+        }
         if let Some(other) = topic.filter(|t| t.id != carried.id) {
             lines.push(format!("⇄ swaps with {}", other.title));
         }
@@ -241,7 +288,10 @@ fn cell(
     let owes = crate::app::layers::reports::owes_report(&board.edition, topic, board.now);
     let merging = board.stack.merge().is_some_and(|m| m.topic == topic.id);
     let warned = board.warning_of(topic.id).map(|w| w.rule);
-    for (i, l) in card_lines(topic, w, h, here, owes, merging, warned)
+    let times = (rows.len() > 1)
+        .then(|| board.edition.session_label(topic))
+        .flatten();
+    for (i, l) in card_lines(topic, w, h, here, owes, merging, warned, times.as_deref())
         .iter()
         .enumerate()
     {
@@ -295,8 +345,10 @@ fn badges(t: &Topic, owes: bool, warned: Option<crate::model::warnings::Rule>) -
     }
 }
 
-/// The card's text for its height: the title, then the conveners, leaving
-/// room on the last line for the badges.
+/// The card's text for its height: the title, its times when it takes
+/// several slots, then the conveners, leaving room on the last line for
+/// the badges.
+#[allow(clippy::too_many_arguments)]
 fn card_lines(
     t: &Topic,
     w: u16,
@@ -305,6 +357,7 @@ fn card_lines(
     owes: bool,
     merging: bool,
     warned: Option<crate::model::warnings::Rule>,
+    times: Option<&str>,
 ) -> Vec<String> {
     let w = usize::from(w);
     let h = usize::from(h);
@@ -330,6 +383,9 @@ fn card_lines(
         n if own_badge_line => n - 2,
         n => n - 1,
     };
+    // the times take a title line when there are two or more
+    let times = times.filter(|_| n_title >= 2);
+    let n_title = n_title - usize::from(times.is_some());
     let title = format!("{pin}{}", t.title);
     // one line: cut the title rather than wrap it, so as much as fits shows
     let title_lines = if n_title == 1 {
@@ -344,6 +400,9 @@ fn card_lines(
         .collect();
     if lines.is_empty() {
         lines.push(lead.to_string());
+    }
+    if let Some(times) = times {
+        lines.push(format!(" {}", truncate(times, w.saturating_sub(1))));
     }
     if h >= 2 {
         let room = if own_badge_line {

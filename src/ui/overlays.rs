@@ -85,7 +85,8 @@ pub fn capture_line(f: &mut Frame, board: &Board, c: &Capture, area: Rect, theme
             parts.push(format!("by {}", parsed.conveners.join(", ")));
         }
         parts.push(match &resolved.cell {
-            Some((s, p)) => board.cell_label(s, p),
+            Some((s, p)) => board.span_label(s, p, resolved.span),
+            None if resolved.span > 1 => format!("parking lot ({} slots)", resolved.span),
             None => "parking lot".into(),
         });
         if let Some(v) = parsed.votes {
@@ -99,6 +100,7 @@ pub fn capture_line(f: &mut Frame, board: &Board, c: &Capture, area: Rect, theme
             &resolved.title,
             &parsed.conveners,
             at,
+            resolved.span,
             parsed.votes.unwrap_or(0),
         ) {
             parts.push(format!("⚠ {w}"));
@@ -197,8 +199,41 @@ pub fn boxed(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
     inner
 }
 
+/// What the form's number of slots means where the card is: "10:15–12:30",
+/// or why it does not fit there.
+fn span_note(board: &Board, form: &Form) -> String {
+    let e = &board.edition;
+    let cell = match &form.target {
+        crate::app::form::Target::Topic(id) => e.topic(*id).and_then(|t| match &t.placement {
+            crate::model::Placement::At { slot, space } => Some((slot.clone(), space.clone())),
+            crate::model::Placement::Parked => None,
+        }),
+        crate::app::form::Target::NewAt(cell) => cell.clone(),
+    };
+    let unit = if form.span == 1 { "slot" } else { "slots" };
+    let Some((slot, _)) = cell else {
+        return format!("{unit} · ←/→ or a digit");
+    };
+    match (e.span_from(&slot, form.span), e.slot(&slot)) {
+        (Ok(slots), _) => match (slots.first(), slots.last()) {
+            (Some(a), Some(b)) => format!(
+                "{unit}: {}–{}",
+                crate::model::hhmm::format_hhmm(a.start),
+                crate::model::hhmm::format_hhmm(b.end)
+            ),
+            _ => unit.to_string(),
+        },
+        (Err(crate::model::span::Misfit::Plenary(label, at)), _) => {
+            format!("{unit}: runs into {label} at {at}")
+        }
+        (Err(crate::model::span::Misfit::DayEnds(left)), _) => {
+            format!("{unit}: the day has {left} from here")
+        }
+    }
+}
+
 pub fn form(f: &mut Frame, board: &Board, form: &Form, within: Rect, theme: &Theme) {
-    let area = centred(within, 76, 12);
+    let area = centred(within, 76, 14);
     let title = match &form.target {
         crate::app::form::Target::Topic(_) => "Edit topic".to_string(),
         crate::app::form::Target::NewAt(Some((s, p))) => {
@@ -230,8 +265,11 @@ pub fn form(f: &mut Frame, board: &Board, form: &Form, within: Rect, theme: &The
             Field::Title => input_line(f, &form.title, x, y, w, theme, focused),
             Field::Conveners => input_line(f, &form.conveners, x, y, w, theme, focused),
             Field::Description => input_line(f, &form.description, x, y, w, theme, focused),
-            Field::Kind => {
-                let text = format!("◂ {} ▸", form.kind.label());
+            Field::Kind | Field::Slots => {
+                let text = match field {
+                    Field::Kind => format!("◂ {} ▸", form.kind.label()),
+                    _ => format!("◂ {} ▸  {}", form.span, span_note(board, form)),
+                };
                 line(
                     f.buffer_mut(),
                     x,

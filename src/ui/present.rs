@@ -76,8 +76,20 @@ fn sessions(board: &Board, slot: &Slot) -> Vec<String> {
                     } else {
                         format!(" — {}", t.conveners_label())
                     };
+                    // one session over several slots: its own end, once
+                    let until = match e.session_times(t) {
+                        Some((_, end)) if t.slots() > 1 => {
+                            let end = hhmm::format_hhmm(end.time());
+                            if t.placement.is_at(&slot.id, &space.id) {
+                                format!(" (until {end})")
+                            } else {
+                                format!(" (continues until {end})")
+                            }
+                        }
+                        _ => String::new(),
+                    };
                     Some(format!(
-                        "{}  {}{who}",
+                        "{}  {}{until}{who}",
                         crate::text::fit(&space.name, name_w),
                         t.title
                     ))

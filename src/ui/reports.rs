@@ -34,7 +34,7 @@ pub fn render(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &m
         let y = area.y + 2 + u16::try_from(i - first).unwrap_or(0);
         let here = i == selected;
         let place = match &t.placement {
-            Placement::At { slot, space } => board.cell_label(slot, space),
+            Placement::At { .. } => board.place_label(t),
             Placement::Parked => String::new(),
         };
         let who = if t.conveners.is_empty() {

@@ -10,7 +10,6 @@ use super::theme::Theme;
 use crate::app::board::Board;
 use crate::app::layers::reports::owes_report;
 use crate::app::layers::session::SessionView;
-use crate::model::Placement;
 use crate::text::wrap;
 
 /// The session's window, within the room left between the top line and
@@ -31,10 +30,7 @@ pub fn render(f: &mut Frame, board: &Board, view: &SessionView, within: Rect, th
     for l in wrap(&t.title, w, 3) {
         lines.push((l, theme.heading));
     }
-    let place = match &t.placement {
-        Placement::At { slot, space } => board.cell_label(slot, space),
-        Placement::Parked => "parking lot".into(),
-    };
+    let place = board.place_label(t);
     let mut facts = vec![
         t.kind.label().to_string(),
         place,

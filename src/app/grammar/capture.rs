@@ -1,7 +1,8 @@
 //! The capture line: one line typed while someone pitches, such as
 //! `Service mesh in our cloud @Marta #Atrium 10:30 +5`. Convener after @,
-//! space after #, a time picks the slot, +N votes; every part optional.
-//! Nothing is ever rejected: whatever does not parse stays in the title.
+//! space after #, a time picks the slot, +N votes; a time range
+//! (`10:30-12:15`) or `x2` makes a session over several slots; every part
+//! optional. Nothing is ever rejected: whatever does not parse stays in the title.
 
 use jiff::civil::{Date, Time};
 
@@ -17,6 +18,10 @@ pub struct Parsed {
     /// it back in its place when no slot holds it.
     pub time_text: Option<(usize, String)>,
     pub votes: Option<u32>,
+    /// The end of a typed time range: the session runs to the slot it ends in.
+    pub until: Option<Time>,
+    /// How many slots, as `x2`.
+    pub span: Option<u32>,
     /// What was not understood and so kept in the title.
     pub warnings: Vec<String>,
 }
@@ -25,6 +30,23 @@ fn is_marker(word: &str) -> bool {
     (word.len() > 1 && (word.starts_with('@') || word.starts_with('#')))
         || votes(word).is_some()
         || time(word).is_some()
+        || range(word).is_some()
+        || span(word).is_some()
+}
+
+/// "10:15-12:30" (or with an en dash).
+fn range(word: &str) -> Option<(Time, Time)> {
+    let (a, b) = word.split_once(['-', '–'])?;
+    Some((time(a)?, time(b)?))
+}
+
+/// "x2" to "x9" (or ×2): a bare "x86" in a title is not a span.
+fn span(word: &str) -> Option<u32> {
+    let n = word.strip_prefix('x').or_else(|| word.strip_prefix('×'))?;
+    match n.as_bytes() {
+        [d @ b'1'..=b'9'] => Some(u32::from(d - b'0')),
+        _ => None,
+    }
 }
 
 fn votes(word: &str) -> Option<u32> {
@@ -128,6 +150,14 @@ pub fn parse(line: &str, edition: &Edition) -> Parsed {
         }
         if let Some(n) = votes(word) {
             out.votes = Some(out.votes.unwrap_or(0).saturating_add(n));
+        } else if let Some(n) = span(word) {
+            out.span = Some(n);
+        } else if let Some((from, to)) = range(word) {
+            if out.time.is_none() {
+                out.time = Some(from);
+                out.until = Some(to);
+                out.time_text = Some((title.len(), word.to_string()));
+            }
         } else if let Some(t) = time(word) {
             // likewise a second time: the first one typed wins
             if out.time.is_none() {
@@ -164,8 +194,11 @@ pub fn slot_at(edition: &Edition, day: Option<Date>, at: Time) -> Option<SlotId>
 /// Where a parsed line goes, and what could not be honoured.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Resolved {
-    /// The cell, when one was asked for and is free.
+    /// The cell, when one was asked for and is free (for a session over
+    /// several slots: its first cell, all of them free).
     pub cell: Option<(SlotId, SpaceId)>,
+    /// How many slots it takes.
+    pub span: u32,
     /// The title, with a time that no slot holds put back at its end.
     pub title: String,
     pub notes: Vec<String>,
@@ -202,23 +235,91 @@ pub fn resolve(
                 .map(|s| s.id.clone()),
         )
     });
-    let space = match (&parsed.space, &slot) {
+    let span = match (parsed.span, parsed.until, &slot) {
+        (Some(n), _, _) => n,
+        (None, Some(until), Some(slot)) => span_until(edition, slot, until),
+        _ => 1,
+    }
+    .clamp(1, crate::model::span::MAX_SPAN);
+    // the session's slots from where it starts, when its span fits there
+    let slots: Option<Vec<SlotId>> =
+        slot.as_ref()
+            .and_then(|slot| match edition.span_from(slot, span) {
+                Ok(slots) => Some(slots.iter().map(|s| s.id.clone()).collect()),
+                Err(misfit) => {
+                    if let Some(first) = edition.slot(slot) {
+                        let what = misfit.message(&title, span, first);
+                        notes.push(format!("{what}: parked"));
+                    }
+                    None
+                }
+            });
+    let holder = |space: &SpaceId| {
+        slots
+            .iter()
+            .flatten()
+            .find_map(|s| edition.topic_at(s, space))
+    };
+    let space = match (&parsed.space, &slots) {
         (Some(space), _) => Some(space.clone()),
-        (None, Some(slot)) => edition
+        (None, Some(_)) => edition
             .spaces
             .iter()
-            .find(|s| edition.topic_at(slot, &s.id).is_none())
+            .find(|s| holder(&s.id).is_none())
             .map(|s| s.id.clone()),
         (None, None) => None,
     };
-    let mut cell = slot.zip(space);
-    if let Some(t) = cell.as_ref().and_then(|(s, p)| edition.topic_at(s, p)) {
+    let mut cell = slots
+        .as_ref()
+        .and_then(|s| s.first().cloned())
+        .zip(space.clone());
+    if let Some(t) = space.as_ref().filter(|_| cell.is_some()).and_then(holder) {
         notes.push(format!("that cell holds “{}”: parked", t.title));
         cell = None;
     } else if cell.is_none() && parsed.time.is_some() && notes.is_empty() {
         notes.push("every space is taken at that time: parked".into());
     }
-    Resolved { cell, title, notes }
+    Resolved {
+        cell,
+        span,
+        title,
+        notes,
+    }
+}
+
+/// How many session slots from `slot` a range ending at `until` takes: each
+/// that starts before it, up to the day's end (a plenary on the way is for
+/// the span to refuse).
+fn span_until(edition: &Edition, slot: &SlotId, until: Time) -> u32 {
+    let Some(first) = edition.slot(slot) else {
+        return 1;
+    };
+    let end = if until <= first.start {
+        // past midnight
+        first.day.tomorrow().ok().map(|d| d.to_datetime(until))
+    } else {
+        Some(first.day.to_datetime(until))
+    };
+    let Some(end) = end else { return 1 };
+    let n = edition
+        .slots_of_day(first.day)
+        .into_iter()
+        .filter(|s| {
+            matches!(
+                s.kind,
+                crate::model::SlotKind::Session | crate::model::SlotKind::Plenary(_)
+            )
+        })
+        .filter(|s| s.starts() >= first.starts() && s.starts() < end)
+        .take_while(|s| s.kind.is_session())
+        .count();
+    // a plenary within the range: one more than fits, so that the span says why
+    let plenary = edition.slots_of_day(first.day).into_iter().any(|s| {
+        matches!(s.kind, crate::model::SlotKind::Plenary(_))
+            && s.starts() > first.starts()
+            && s.starts() < end
+    });
+    u32::try_from(n + usize::from(plenary)).unwrap_or(1).max(1)
 }
 
 /// The text that puts a topic into a cell, for prefilling the line: "#Atrium 10:30".
@@ -226,6 +327,96 @@ pub fn cell_text(edition: &Edition, slot: &SlotId, space: &SpaceId) -> Option<St
     let slot = edition.slot(slot).filter(|s| s.kind.is_session())?;
     let space = edition.space(space)?;
     Some(format!("#{} {}", space.name, hhmm::format_hhmm(slot.start)))
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+    use crate::model::{SlotKind, TopicDraft};
+    use jiff::civil::{date, time};
+
+    /// Sessions at 9, 10, a break, 11:30 and 12:30, a plenary, 14:00.
+    fn day() -> Edition {
+        let d = date(2026, 5, 14);
+        let mut e = Edition::new("Spans", d);
+        e.add_space("Atrium", Some(40)).unwrap();
+        e.add_space("Library", Some(12)).unwrap();
+        let t = |h, m| time(h, m, 0, 0);
+        for (a, b, kind) in [
+            (t(9, 0), t(10, 0), SlotKind::Session),
+            (t(10, 0), t(11, 0), SlotKind::Session),
+            (t(11, 0), t(11, 30), SlotKind::Break("Coffee".into())),
+            (t(11, 30), t(12, 30), SlotKind::Session),
+            (t(12, 30), t(13, 30), SlotKind::Session),
+            (t(13, 30), t(14, 0), SlotKind::Plenary("Lunch talk".into())),
+            (t(14, 0), t(15, 0), SlotKind::Session),
+        ] {
+            e.add_slot(d, a, b, kind).unwrap();
+        }
+        e
+    }
+
+    fn line(e: &Edition, text: &str) -> Resolved {
+        resolve(e, &parse(text, e), None)
+    }
+
+    #[test]
+    fn a_time_range_or_x2_makes_a_session_over_several_slots() {
+        let e = day();
+        let r = line(&e, "Kubernetes lab @Ann #Atrium 10:00-12:30");
+        assert_eq!(r.title, "Kubernetes lab");
+        assert_eq!(r.span, 2, "over the coffee break");
+        assert_eq!(r.cell.as_ref().map(|(s, _)| s.0.as_str()), Some("d1-1000"));
+        let r = line(&e, "Kubernetes lab #Atrium 9:00 x3");
+        assert_eq!(r.span, 3);
+        assert!(r.notes.is_empty(), "{:?}", r.notes);
+        // an en dash, as some keyboards type it; an end inside a slot takes that slot
+        assert_eq!(line(&e, "Lab #Atrium 9:00–10:30").span, 2);
+        // x86 is a word of the title
+        let r = line(&e, "x86 assembly #Atrium 9:00");
+        assert_eq!((r.title.as_str(), r.span), ("x86 assembly", 1));
+    }
+
+    #[test]
+    fn a_span_that_does_not_fit_is_parked_with_the_reason() {
+        let mut e = day();
+        let r = line(&e, "Lab #Atrium 12:30-14:30");
+        assert!(r.cell.is_none());
+        assert!(
+            r.notes.iter().any(|n| n.contains("plenary “Lunch talk”")),
+            "{:?}",
+            r.notes
+        );
+        let r = line(&e, "Lab #Atrium 14:00 x2");
+        assert!(
+            r.notes.iter().any(|n| n.contains("the day has 1")),
+            "{:?}",
+            r.notes
+        );
+        // a taken second slot: parked, saying who holds it
+        let t = e
+            .add_topic(TopicDraft {
+                title: "Taken".into(),
+                ..TopicDraft::default()
+            })
+            .unwrap();
+        let at = |hhmm: &str| {
+            let at = hhmm::parse_hhmm(hhmm).unwrap();
+            e.slots.iter().find(|s| s.start == at).unwrap().id.clone()
+        };
+        let (s, p) = (at("10:00"), e.spaces[0].id.clone());
+        e.place(t, &s, &p).unwrap();
+        let r = line(&e, "Lab #Atrium 9:00 x2");
+        assert!(r.cell.is_none());
+        assert!(
+            r.notes.iter().any(|n| n.contains("“Taken”")),
+            "{:?}",
+            r.notes
+        );
+        // without a space, the first room free for the whole span
+        let r = line(&e, "Lab 9:00 x2");
+        assert_eq!(r.cell.map(|(_, p)| p.0), Some("library".to_string()));
+    }
 }
 
 /// Tab completion of the word before the cursor: "@Ma" → "@Marta ",

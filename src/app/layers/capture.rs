@@ -105,12 +105,14 @@ impl Board {
         };
         let votes = parsed.votes;
         let cell = resolved.cell.clone();
+        let span = resolved.span;
         let label = format!("add “{}”", resolved.title);
         let placed = self.change(label, |e| {
             let id = e.add_topic(draft)?;
             if let Some(v) = votes {
                 e.set_votes(id, v)?;
             }
+            e.set_span(id, span)?;
             if let Some((s, p)) = &cell {
                 e.place(id, s, p)?;
             }
@@ -118,7 +120,7 @@ impl Board {
         });
         let Some(id) = placed else { return };
         let where_to = match &cell {
-            Some((s, p)) => self.cell_label(s, p),
+            Some((s, p)) => self.span_label(s, p, span),
             None => "the parking lot".to_string(),
         };
         let mut text = format!("Added “{}” to {where_to} — u undoes", resolved.title);
@@ -372,6 +374,7 @@ impl Board {
                 if let Some(v) = p.votes {
                     e.set_votes(id, v)?;
                 }
+                e.set_span(id, r.span)?;
                 if let Some((s, sp)) = &r.cell
                     && e.place(id, s, sp).is_ok()
                 {

@@ -25,16 +25,21 @@ impl Board {
     fn submit_form(&mut self, form: &mut Form) -> bool {
         let draft = form.draft();
         let title = draft.title.trim().to_string();
+        let span = form.span;
         let result = match &form.target {
             Target::Topic(id) => {
                 let id = *id;
-                self.try_change(format!("edit “{title}”"), |e| e.edit_topic(id, draft))
-                    .map(|()| id)
+                self.try_change(format!("edit “{title}”"), |e| {
+                    e.edit_topic(id, draft)?;
+                    e.set_span(id, span)
+                })
+                .map(|()| id)
             }
             Target::NewAt(cell) => {
                 let cell = cell.clone();
                 self.try_change(format!("add “{title}”"), |e| {
                     let id = e.add_topic(draft)?;
+                    e.set_span(id, span)?;
                     if let Some((s, p)) = &cell {
                         e.place(id, s, p)?;
                     }

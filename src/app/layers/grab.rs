@@ -88,7 +88,8 @@ impl Board {
             return false;
         };
         let title = self.title_of(grab.topic);
-        let label = self.cell_label(&slot, &space);
+        let span = self.topic(grab.topic).map_or(1, |t| t.slots());
+        let label = self.span_label(&slot, &space, span);
         let swapped = self.change(format!("move “{title}”"), |e| {
             e.move_to(grab.topic, &slot, &space)
         });

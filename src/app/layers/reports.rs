@@ -8,12 +8,20 @@ use crate::app::board::Board;
 use crate::app::stack::View;
 use crate::model::{Edition, Placement, Topic};
 
-/// Whether a session's slot has ended and it has no notes yet.
+/// Whether a session has ended (all its slots) and it has no notes yet.
 pub fn owes_report(e: &Edition, t: &Topic, now: jiff::civil::DateTime) -> bool {
     let Placement::At { slot, .. } = &t.placement else {
         return false;
     };
-    t.notes.trim().is_empty() && e.slot(slot).is_some_and(|s| s.ends() <= now)
+    if !t.notes.trim().is_empty() {
+        return false;
+    }
+    let ends = if t.slots() > 1 {
+        e.session_times(t).map(|(_, end)| end)
+    } else {
+        e.slot(slot).map(|s| s.ends())
+    };
+    ends.is_some_and(|end| end <= now)
 }
 
 /// Sessions that owe a report, in the order they took place.
