@@ -919,3 +919,101 @@ fn f_shows_the_plan_first_and_applies_it_as_one_undoable_step() {
     press(&mut app, "Fn");
     assert_eq!(where_is(&app, "Staying technical"), "parked");
 }
+
+/// The sessions of the small edition's first day, over the coffee break.
+fn spans_of(app: &openspace::app::App, title: &str) -> Vec<String> {
+    let e = &board(app).edition;
+    e.slots_taken(titled(app, title))
+        .iter()
+        .map(|s| openspace::model::hhmm::format_hhmm(s.start))
+        .collect()
+}
+
+#[test]
+fn a_session_over_two_slots_is_set_in_the_form_moved_whole_and_undone() {
+    let mut app = app();
+    // the form's Slots field: → makes it two slots (over the coffee break)
+    press(&mut app, "e");
+    for _ in 0..4 {
+        press(&mut app, "<Tab>");
+    }
+    press(&mut app, "<Right><Enter>");
+    assert_eq!(app.mode(), Mode::Board);
+    assert_eq!(
+        spans_of(&app, "Service mesh in our cloud"),
+        ["09:30", "10:30"]
+    );
+    // the card shows in both rows; the cursor on its second row selects it
+    press(&mut app, "jj");
+    assert_eq!(
+        board(&app).selected().map(|t| t.title.clone()).as_deref(),
+        Some("Service mesh in our cloud")
+    );
+    // moved to the Garden: both slots go
+    press(&mut app, "kk");
+    press(&mut app, "mll<Enter>");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Garden 09:30");
+    assert_eq!(
+        spans_of(&app, "Service mesh in our cloud"),
+        ["09:30", "10:30"]
+    );
+    // onto Team tourism's room: one session in the way swaps
+    press(&mut app, "mh<Enter>");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Library 09:30");
+    assert_eq!(where_is(&app, "Team tourism"), "Garden 09:30");
+    // parked, it keeps its length; undo puts it back in its room
+    press(&mut app, "p");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "parked");
+    assert_eq!(titled(&app, "Service mesh in our cloud").slots(), 2);
+    press(&mut app, "u");
+    assert_eq!(
+        spans_of(&app, "Service mesh in our cloud"),
+        ["09:30", "10:30"]
+    );
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Library 09:30");
+    // undo all the way: one slot again, where it began
+    press(&mut app, "uuu");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Atrium 09:30");
+    assert_eq!(titled(&app, "Service mesh in our cloud").slots(), 1);
+}
+
+#[test]
+fn a_span_that_does_not_fit_is_refused_in_the_form_with_the_reason() {
+    let mut app = app();
+    // the second day has one session slot: three from the first day's
+    // 09:30 run past the day's end
+    press(&mut app, "e");
+    for _ in 0..4 {
+        press(&mut app, "<Tab>");
+    }
+    press(&mut app, "3<Enter>");
+    assert_eq!(app.mode(), Mode::Form, "the form stays open");
+    let error = board(&app).stack.form().unwrap().error.clone().unwrap();
+    assert!(error.contains("takes 3 slots from 09:30"), "{error}");
+    press(&mut app, "<Esc>");
+    assert_eq!(titled(&app, "Service mesh in our cloud").slots(), 1);
+}
+
+#[test]
+fn a_slot_removed_under_a_span_leaves_the_session_its_other_slot() {
+    let mut e = small_edition();
+    let id = e.topics[0].id;
+    e.set_span(id, 2).unwrap();
+    let mut app = board_app(e, (120, 40));
+    assert_eq!(
+        spans_of(&app, "Service mesh in our cloud"),
+        ["09:30", "10:30"]
+    );
+    // on the spaces-and-slots screen, the 10:30 slot (below the coffee) goes
+    press(&mut app, "Sjj");
+    press(&mut app, "D");
+    let toast = toast_text(&app);
+    assert!(toast.contains("1 session one slot shorter"), "{toast}");
+    assert_eq!(spans_of(&app, "Service mesh in our cloud"), ["09:30"]);
+    assert_eq!(titled(&app, "Service mesh in our cloud").slots(), 1);
+    press(&mut app, "u");
+    assert_eq!(
+        spans_of(&app, "Service mesh in our cloud"),
+        ["09:30", "10:30"]
+    );
+}

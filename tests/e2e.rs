@@ -1589,3 +1589,48 @@ fn a_start_right_after_a_crash_waits_for_the_lock_of_the_ending_process() {
     tui.send("q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn a_session_over_two_slots_captured_on_the_board_is_one_session_in_the_file() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("spans.ron");
+    small_edition(&file);
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" Kill Switch Meetup · ", " BOARD ", "✓ saved"]);
+    tui.send("a");
+    tui.wait_text(&["Add ▸  #Atrium 09:30"]);
+    // the range replaces the prefilled cell's time: typed first, it wins
+    tui.send("Kubernetes lab @Ann #Library 09:30-11:15");
+    tui.wait_text(&["Library, ", "09:30–11:15 (2 slots)"]);
+    tui.send(ENTER);
+    tui.wait_saved("Added “Kubernetes lab” to Library");
+    tui.send(ESC);
+    // one card over both rows: the title once, with the session's times
+    let screen = tui.wait_text(&["Kubernetes lab", "09:30–11:15"]);
+    // (the grid's lines: the footer's toast names it too)
+    let grid: Vec<&str> = screen.lines().filter(|l| l.contains('│')).collect();
+    assert_eq!(
+        grid.iter().filter(|l| l.contains("Kubernetes lab")).count(),
+        1,
+        "the title is drawn once:\n{screen}"
+    );
+    wait_file(&file, "span: 2");
+    let e = storage::load(&file).expect("the file loads");
+    let labs: Vec<&Topic> = e
+        .topics
+        .iter()
+        .map(|t| &**t)
+        .filter(|t| t.title == "Kubernetes lab")
+        .collect();
+    assert_eq!(labs.len(), 1, "one session, not two cards: {e:#?}");
+    assert_eq!(labs[0].slots(), 2);
+    assert_eq!(cell_of(&e, labs[0]), Some(cell("09:30–10:15", "Library")));
+    assert_eq!(e.version, 2, "a file with a span says version 2");
+    // its second slot holds it too
+    let second = e.slots[1].id.clone();
+    let library = e.spaces[1].id.clone();
+    assert_eq!(
+        e.topic_at(&second, &library).map(|t| t.title.as_str()),
+        Some("Kubernetes lab")
+    );
+}

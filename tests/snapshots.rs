@@ -363,3 +363,26 @@ fn the_warnings_list() {
         app
     });
 }
+
+/// The small edition with its first session over both of the first day's
+/// slots, the coffee break between.
+fn a_spanning_card(size: (u16, u16)) -> App {
+    let mut e = small_edition();
+    let id = e.topics[0].id;
+    e.set_span(id, 2).unwrap();
+    board_app(e, size)
+}
+
+#[test]
+fn a_card_over_two_slots() {
+    each_view_size("spanning_card", a_spanning_card);
+}
+
+#[test]
+fn a_card_over_two_slots_while_moving_it() {
+    each_view_size("spanning_card_moving", |size| {
+        let mut app = a_spanning_card(size);
+        press(&mut app, "ml");
+        app
+    });
+}

@@ -12,9 +12,9 @@ pub struct BoardIndex {
     /// (row, space index) → index into `edition.topics`; a session over
     /// several slots is in the cell of each.
     pub cells: HashMap<(usize, usize), usize>,
-    /// Sessions over several slots: index into `edition.topics` → the rows
-    /// they take, top to bottom.
-    pub spans: HashMap<usize, Vec<usize>>,
+    /// Sessions over several slots: index into `edition.topics` → their
+    /// space's column and the rows they take, top to bottom.
+    pub spans: HashMap<usize, (usize, Vec<usize>)>,
     /// Parked topics (indexes into `edition.topics`), most votes first.
     pub parked: Vec<usize>,
     /// How many later slots are hidden.
@@ -79,7 +79,7 @@ impl BoardIndex {
                 cells.entry((r, c)).or_insert(i);
             }
             if rows.len() > 1 {
-                spans.insert(i, rows);
+                spans.insert(i, (c, rows));
             }
         }
         parked.sort_by(|&a, &b| {
@@ -120,6 +120,21 @@ impl BoardIndex {
 
     /// The rows a session over several slots takes, for the topic at an index.
     pub fn span_rows(&self, topic: usize) -> Option<&[usize]> {
-        self.spans.get(&topic).map(Vec::as_slice)
+        self.spans.get(&topic).map(|(_, rows)| rows.as_slice())
+    }
+
+    /// The columns a session over several slots lies over at a row between
+    /// two of its own (a break it runs over).
+    pub fn spanned_over(&self, row: usize) -> Vec<usize> {
+        let mut cols: Vec<usize> = self
+            .spans
+            .values()
+            .filter(|(_, rows)| {
+                rows.first().is_some_and(|f| *f < row) && rows.last().is_some_and(|l| row < *l)
+            })
+            .map(|(c, _)| *c)
+            .collect();
+        cols.sort_unstable();
+        cols
     }
 }

@@ -336,7 +336,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Board, Key::plain(BackTab), Action::PrevPane, "to the parking lot"),
         hint(b(Board, Key::ch('a'), Action::Capture, "add topics (capture line)")),
         hint(b(Board, Key::plain(Enter), Action::Open, "open the card, or start a topic here")),
-        hint(b(Board, Key::ch('e'), Action::Edit, "edit title, conveners, description")),
+        hint(b(Board, Key::ch('e'), Action::Edit, "edit title, conveners, description, slots")),
         hint(b(Board, Key::ch('m'), Action::Grab, "grab the card to move it")),
         b(Board, Key::shift(Up), Action::Shove(Dir::Up), "move the card one cell"),
         b(Board, Key::ch('K'), Action::Shove(Dir::Up), "move the card one cell"),
@@ -475,7 +475,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Layout, Key::ch('>'), Action::MoveSpace(Dir::Right), "move this space right"),
         hint(b(Layout, Key::ch('A'), Action::AddSlot, concat!("add a slot: ", crate::slot_syntax!()))),
         hint(b(Layout, Key::ch('R'), Action::EditSlot, "change this slot's times or label")),
-        hint(b(Layout, Key::ch('D'), Action::RemoveSlot, "remove this slot (sessions are parked)")),
+        hint(b(Layout, Key::ch('D'), Action::RemoveSlot, "remove this slot (its sessions are parked, longer ones keep their other slots)")),
     ]);
     t.extend(arrows(Layout));
     t.extend([
@@ -499,7 +499,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Session, Key::ch('d'), Action::DeleteAction, "delete the action point (u undoes)"),
         hint(b(Session, Key::ch('n'), Action::EditNotes, "write the notes")),
         b(Session, Key::ch('N'), Action::ExternalNotes, "write the notes in $EDITOR"),
-        hint(b(Session, Key::ch('e'), Action::Edit, "edit title, conveners, description")),
+        hint(b(Session, Key::ch('e'), Action::Edit, "edit title, conveners, description, slots")),
         b(Session, Key::ch('c'), Action::Participants, "how many took part"),
         b(Session, Key::ch('+'), Action::VoteUp, "one vote more"),
         b(Session, Key::ch('-'), Action::VoteDown, "one vote less"),

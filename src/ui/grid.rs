@@ -63,14 +63,10 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
 /// visible row to the bottom of their last, title once, over any break
 /// between (drawn after the rows, so it lies over the break's band).
 fn long_cards(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
-    let mut long: Vec<(&usize, &Vec<usize>)> = board.index.spans.iter().collect();
+    let mut long: Vec<&(usize, Vec<usize>)> = board.index.spans.values().collect();
     long.sort();
-    for (&topic, rows) in long {
-        let Some(col) = rows.first().and_then(|&r| {
-            (0..board.edition.spaces.len()).find(|&c| board.index.at(r, c) == Some(topic))
-        }) else {
-            continue;
-        };
+    for (col, rows) in long {
+        let col = *col;
         let Some(x) = g.col_x(col) else { continue };
         let bands: Vec<(u16, u16)> = rows.iter().filter_map(|&r| g.row_band(r)).collect();
         let (Some(top), Some(bottom)) = (
@@ -168,8 +164,6 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
     } else {
         ("│", theme.dim)
     };
-    let full_x = g.area.x + g.time_w;
-    let full_w = g.area.width.saturating_sub(g.time_w);
     match &slot.kind {
         SlotKind::Session => {
             for col in g.first_col..g.first_col + g.cols {
@@ -195,13 +189,14 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
             } else {
                 theme.plenary
             };
-            line(
-                buf,
-                full_x,
+            band(
+                board,
+                g,
+                row,
                 y,
-                full_w,
                 &format!(" ◆ {label} · plenary"),
                 style,
+                buf,
             );
         }
         SlotKind::Break(label) => {
@@ -212,15 +207,34 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
             } else {
                 theme.pause
             };
-            line(
-                buf,
-                full_x,
-                y,
-                full_w,
-                &format!(" ○ {label} · break"),
-                style,
-            );
+            band(board, g, row, y, &format!(" ○ {label} · break"), style, buf);
         }
+    }
+}
+
+/// A plenary's or break's line across the grid; where a session over
+/// several slots runs over it, the label goes in the widest part left free.
+fn band(board: &Board, g: &Grid, row: usize, y: u16, text: &str, style: Style, buf: &mut Buffer) {
+    let full_x = g.area.x + g.time_w;
+    let right = g.area.right();
+    // the free stretches between the columns of the sessions over it
+    let mut free = Vec::new();
+    let mut from = full_x;
+    for col in board.index.spanned_over(row) {
+        let Some(x) = g.col_x(col) else { continue };
+        let (start, end) = (x.saturating_sub(1), (x + g.col_w + 1).min(right));
+        if start > from {
+            free.push((from, start - from));
+        }
+        from = from.max(end);
+    }
+    if right > from {
+        free.push((from, right - from));
+    }
+    let widest = free.iter().max_by_key(|(_, w)| *w).map(|(x, _)| *x);
+    for (x, w) in free {
+        let label = if Some(x) == widest { text } else { "" };
+        line(buf, x, y, w, label, style);
     }
 }
 

@@ -8,7 +8,7 @@ pub mod capture;
 /// keymap's constant help titles can be built from it too).
 macro_rules! capture_line {
     () => {
-        "Title @convener #space 10:30 +votes"
+        "Title @convener #space 10:30[-12:15] +votes"
     };
 }
 

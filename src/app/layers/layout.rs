@@ -88,9 +88,16 @@ impl Board {
             return;
         };
         let (id, times) = (slot.id.clone(), slot.times());
+        // a session over several slots loses this one and keeps the others
+        let shorter = self.edition.during(&id).filter(|t| t.slots() > 1).count();
         if let Some(parked) = self.change(format!("remove slot {times}"), |e| e.remove_slot(&id)) {
+            let shorter = match shorter {
+                0 => String::new(),
+                1 => ", 1 session one slot shorter".into(),
+                n => format!(", {n} sessions one slot shorter"),
+            };
             self.toast(format!(
-                "Removed the slot {times}; {} sessions parked — u undoes",
+                "Removed the slot {times}; {} sessions parked{shorter} — u undoes",
                 parked.len()
             ));
         }
