@@ -191,11 +191,12 @@ fn day_table(s: &mut String, e: &Edition, slots: &[&Slot], spaces: &[Space], cel
 
 fn card_lines(e: &Edition, t: &Topic, cell: usize) -> Vec<String> {
     let mut lines = wrap(&t.title, cell, TITLE_LINES);
-    if t.slots() > 1
+    let taken = e.slots_taken(t).len();
+    if taken > 1
         && let Some(times) = e.session_label(t)
     {
         lines.push(crate::text::truncate(
-            &format!("{times} ({} slots)", t.slots()),
+            &format!("{times} ({taken} slots)"),
             cell,
         ));
     }
@@ -309,6 +310,20 @@ mod tests {
     use super::*;
     use crate::model::testing::sample;
     use crate::text::width;
+
+    #[test]
+    fn a_session_over_two_slots_is_printed_once_with_its_times() {
+        let mut e = sample();
+        // Team tourism, in the Library at 09:30; the 10:30 there is free
+        let id = e.topics[1].id;
+        e.set_span(id, 2).unwrap();
+        let text = board_text(&e, 100);
+        let grid = text.split("Parking lot").next().unwrap_or_default();
+        // in full once, and named in its second slot
+        assert_eq!(grid.matches("Team tourism").count(), 2, "{text}");
+        assert!(grid.contains("09:30–11:15 (2 slots)"), "{text}");
+        assert!(grid.contains("↓ Team tourism"), "{text}");
+    }
 
     #[test]
     fn every_line_fits_the_width() {

@@ -446,4 +446,28 @@ mod tests {
         assert!(why.contains("plenary “Keynote”"), "{why}");
         assert_eq!(e.version, 2, "a file with a span says version 2");
     }
+
+    #[test]
+    fn the_countdown_runs_to_the_end_of_the_sessions_when_all_run_on() {
+        use crate::model::schedule::Countdown;
+        let mut e = day();
+        let (a, b) = (e.spaces[0].id.clone(), e.spaces[1].id.clone());
+        let w = add(&mut e, "Workshop");
+        e.set_span(w, 2).unwrap();
+        e.place(w, &slot(&e, "09:00"), &a).unwrap();
+        let at = |h, m| date(2026, 5, 14).to_datetime(time(h, m, 0, 0));
+        assert_eq!(
+            e.countdown_end(at(9, 30)),
+            Some((at(11, 0), Countdown::Session))
+        );
+        // in its second slot it is still on, and ends then too
+        assert_eq!(e.during(&slot(&e, "10:00")).count(), 1);
+        // with a one-slot session beside it the room's rhythm is the slot's
+        let s = add(&mut e, "Short");
+        e.place(s, &slot(&e, "09:00"), &b).unwrap();
+        assert_eq!(
+            e.countdown_end(at(9, 30)),
+            Some((at(10, 0), Countdown::Slot))
+        );
+    }
 }

@@ -119,7 +119,7 @@ impl Warning {
             Rule::SpanMisfit => match (topic(0), topic(1)) {
                 (Some(t), None) => e
                     .span_misfit(t)
-                    .map(|why| format!("{why}: it shows in the slots that fit"))
+                    .map(|why| format!("{why} (it shows in the slots that fit)"))
                     .unwrap_or_default(),
                 (Some(t), Some(o)) => format!(
                     "“{}” runs on into “{}” {}: one of them needs another place",

@@ -56,7 +56,16 @@ pub fn render(board: &Board, area: Rect, theme: &Theme, buf: &mut Buffer) {
         } else {
             format!(" — {}", t.conveners_label())
         };
-        let text = format!("{lead}{:>3} {}{who}", format!("▲{}", t.votes), t.title);
+        // a session over several slots says how many it needs
+        let slots = match t.slots() {
+            1 => String::new(),
+            n => format!(" ({n} slots)"),
+        };
+        let text = format!(
+            "{lead}{:>3} {}{slots}{who}",
+            format!("▲{}", t.votes),
+            t.title
+        );
         line(
             buf,
             x,
