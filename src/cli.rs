@@ -68,6 +68,9 @@ pub enum Command {
         /// The edition to present
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Leave the conveners' names out (c shows them)
+        #[arg(long)]
+        hide_conveners: bool,
     },
     /// Search every edition of the sessions folder: topics, conveners, notes, action points
     Search {

@@ -31,6 +31,10 @@ pub struct Config {
     /// Warnings not wanted: "convener-clash", "over-capacity", "similar-titles".
     #[serde(default)]
     pub warnings_off: Vec<String>,
+    /// The big letters may also use sextants and octants, smaller sizes
+    /// that need a font with Unicode 13's Symbols for Legacy Computing.
+    #[serde(default)]
+    pub fine_letters: bool,
 }
 
 /// Where the config file is looked for.
@@ -43,6 +47,7 @@ pub struct Settings {
     pub theme: Theme,
     pub keymap: Keymap,
     pub warnings_off: Vec<crate::model::warnings::Rule>,
+    pub fine_letters: bool,
     pub problem: Option<String>,
 }
 
@@ -52,6 +57,7 @@ pub fn load(path: Option<&Path>) -> Settings {
         theme: Theme::choose(None),
         keymap: Keymap::default(),
         warnings_off: Vec::new(),
+        fine_letters: false,
         problem,
     };
     let Some(path) = path else {
@@ -94,6 +100,7 @@ pub fn load(path: Option<&Path>) -> Settings {
                     theme: Theme::choose(config.theme.as_deref()),
                     keymap,
                     warnings_off: off,
+                    fine_letters: config.fine_letters,
                     problem: None,
                 },
                 Err(e) => fallback(Some(at(e))),

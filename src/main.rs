@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     // clap already folded $OPENSPACE_DIR into --dir.
     let (folder, _) = storage::resolve(cli.dir.as_deref(), None, &cwd);
     let result: Result<i32, Failure> = match &cli.command {
-        Some(Command::Present { file }) => {
+        Some(Command::Present { file, .. }) => {
             let path = existing(file, &folder);
             path.and_then(|p| board(&cli, folder, Start::Present(p), config_path))
         }
@@ -105,6 +105,14 @@ fn board(
         theme: settings.theme,
         keymap: settings.keymap,
         warnings_off: settings.warnings_off,
+        fine_letters: settings.fine_letters,
+        hide_conveners: matches!(
+            cli.command,
+            Some(Command::Present {
+                hide_conveners: true,
+                ..
+            })
+        ),
         config_problem: settings.problem,
     };
     run::run(start, options).map_err(Failure)?;

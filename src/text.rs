@@ -29,6 +29,23 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// Text for the big letters, whose 8×8 font holds ASCII and Latin-1 only: a
+/// letter outside it becomes its nearest ASCII ("Łukasz" is "Lukasz", "–"
+/// is "-"), so that no letter of a name silently goes missing; control
+/// characters become spaces. Every character it gives is one column wide.
+pub fn for_big(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_control() => out.push(' '),
+            '–' | '—' => out.push('-'),
+            ' '..='~' | '\u{a0}'..='\u{ff}' => out.push(c),
+            c => out.push_str(deunicode::deunicode_char(c).unwrap_or("?")),
+        }
+    }
+    out
+}
+
 /// Pads with spaces (or cuts) to exactly `cols` columns.
 pub fn fit(text: &str, cols: usize) -> String {
     let mut out = truncate(text, cols);
@@ -57,6 +74,16 @@ pub fn wrap(text: &str, cols: usize, max_lines: usize) -> Vec<String> {
         *last = format!("{}…", truncate(last.trim_end(), room).trim_end_matches('…'));
     }
     kept
+}
+
+#[cfg(test)]
+mod big_tests {
+    #[test]
+    fn the_big_letters_get_every_letter_of_a_name() {
+        assert_eq!(super::for_big("Łukasz, Paweł – Zoë"), "Lukasz, Pawel - Zoë");
+        assert_eq!(super::for_big("a\u{1b}[2Jb"), "a [2Jb");
+        assert!(super::for_big("会议室 🎉").is_ascii());
+    }
 }
 
 #[cfg(test)]

@@ -66,6 +66,12 @@ pub enum Action {
     JumpToNow,
     Present,
     BreakScreen,
+    /// Present mode and the break screen leave out the conveners, or not.
+    ToggleConveners,
+    /// The operator's line on the projected screens, hidden or not.
+    ToggleQuiet,
+    /// One announcement full screen, then the next, then the break screen.
+    Spotlight,
     SetTimer,
     RunningLate,
     HideLater,

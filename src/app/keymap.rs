@@ -32,6 +32,7 @@ pub enum Mode {
     NextEdition,
     Present,
     Break,
+    Follow,
     Help,
     ConfirmQuit,
     Recover,
@@ -42,7 +43,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 30] = [
+    pub const ALL: [Mode; 31] = [
         Mode::Board,
         Mode::Parking,
         Mode::Capture,
@@ -66,6 +67,7 @@ impl Mode {
         Mode::NextEdition,
         Mode::Present,
         Mode::Break,
+        Mode::Follow,
         Mode::Help,
         Mode::ConfirmQuit,
         Mode::Recover,
@@ -94,6 +96,7 @@ impl Mode {
             Mode::Reports => "REPORTS OWED",
             Mode::Present => "PRESENT",
             Mode::Break => "BREAK",
+            Mode::Follow => "PROJECTOR",
             Mode::Review => "OPENING CIRCLE",
             Mode::Retro => "RETROSPECTIVE",
             Mode::Compare => "COMPARE",
@@ -630,6 +633,8 @@ pub fn defaults() -> Vec<Binding> {
         hint(b(Present, Key::ch('T'), Action::SetTimer, "set a timer: 45m, +5, until 11:45")),
         b(Present, Key::ch('D'), Action::RunningLate, "running late: shift the rest of the day"),
         hint(b(Present, Key::ch('b'), Action::BreakScreen, "the break screen")),
+        b(Present, Key::ch('c'), Action::ToggleConveners, "show or hide the conveners' names"),
+        b(Present, Key::ch('i'), Action::ToggleQuiet, "show or hide the operator's line at the bottom"),
     ]);
     t.extend(undo(Present));
     t.extend(help(Present));
@@ -639,12 +644,23 @@ pub fn defaults() -> Vec<Binding> {
         hint(b(Break, Key::ch('e'), Action::Announce, "write the announcements")),
         hint(b(Break, Key::ch('T'), Action::SetTimer, "set a timer: 45m, +5, until 11:45")),
         b(Break, Key::ch('D'), Action::RunningLate, "running late: shift the rest of the day"),
+        b(Break, Key::ch('f'), Action::Spotlight, "one announcement after another, full screen"),
+        b(Break, Key::ch('c'), Action::ToggleConveners, "show or hide the conveners' names"),
+        b(Break, Key::ch('i'), Action::ToggleQuiet, "show or hide the operator's line at the bottom"),
         b(Break, Key::ch('u'), Action::Undo, "undo"),
         hint(b(Break, Key::ch('b'), Action::Cancel, "back to the board")),
         b(Break, Key::plain(Esc), Action::Cancel, "back to the board"),
         b(Break, Key::ch('q'), Action::Cancel, "back to the board"),
     ]);
     t.extend(help(Break));
+    // the projector's own window (openspace present): it only shows
+    t.extend([
+        hint(b(Follow, Key::ch('b'), Action::BreakScreen, "present mode / the break screen")),
+        hint(b(Follow, Key::ch('c'), Action::ToggleConveners, "show or hide the conveners' names")),
+        b(Follow, Key::ch('f'), Action::Spotlight, "one announcement after another, full screen"),
+    ]);
+    t.extend(help(Follow));
+    t.push(hint(b(Follow, Key::ch('q'), Action::Quit, "close this window")));
     // reports owed
     t.extend(list(Reports, true));
     t.extend([
@@ -726,7 +742,7 @@ pub fn defaults() -> Vec<Binding> {
 
 /// The modes in the order help and the README show them, with their titles.
 #[rustfmt::skip]
-pub const HELP_SECTIONS: [(Mode, &str); 30] = [
+pub const HELP_SECTIONS: [(Mode, &str); 31] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
     (Mode::Capture, concat!("Adding topics: ", capture_line!())),
@@ -742,6 +758,7 @@ pub const HELP_SECTIONS: [(Mode, &str); 30] = [
     (Mode::Reports, "Reports owed (R)"),
     (Mode::Present, "Present mode (P)"),
     (Mode::Break, "The break screen (b)"),
+    (Mode::Follow, "The projector's window (openspace present)"),
     (Mode::Review, "The opening circle: last edition's action points (O)"),
     (Mode::Retro, "The retrospective (W)"),
     (Mode::Compare, "Comparing two editions (C)"),

@@ -204,6 +204,20 @@ pub struct Stack {
     /// Lines entered on the action-point line, for ↑ there: a separate
     /// history, so that an action point is never recalled as a topic.
     pub action_history: Vec<String>,
+    /// Present mode and the break screen leave out the conveners' names
+    /// (for events that ask for it).
+    pub hide_conveners: bool,
+    /// The operator's one discreet line on the projected screens (messages,
+    /// a failing save) is hidden.
+    pub quiet: bool,
+    /// The projector's own window (`openspace present`): it shows the file,
+    /// has its own few keys, and no operator's line at all.
+    pub follower: bool,
+    /// The announcement shown full screen on the break screen.
+    pub spotlight: Option<usize>,
+    /// The big letters may use sextants and octants (the config's
+    /// `fine_letters`), for terminals whose font draws them.
+    pub fine_letters: bool,
 }
 
 /// How a message reads: news, or a warning.
@@ -253,6 +267,7 @@ impl Stack {
     pub fn mode(&self) -> Mode {
         match self.overlays.last() {
             Some(o) => o.mode(),
+            None if self.follower && self.view.projected() => Mode::Follow,
             None => self.view.mode(&self.grid),
         }
     }

@@ -45,8 +45,21 @@ pub struct Options {
     pub keymap: crate::app::keymap::Keymap,
     /// The warnings the config file turned off.
     pub warnings_off: Vec<crate::model::warnings::Rule>,
+    /// The config's `fine_letters`: sextants and octants in the big letters.
+    pub fine_letters: bool,
+    /// Present mode without the conveners' names (`present --hide-conveners`).
+    pub hide_conveners: bool,
     /// What is wrong with the config file, shown once on screen.
     pub config_problem: Option<String>,
+}
+
+/// What the options set on every board opened: the warnings checked and
+/// how the projected screens look.
+fn prepare(board: &mut Board, options: &Options) {
+    board.warnings_off = options.warnings_off.clone();
+    board.stack.fine_letters = options.fine_letters;
+    board.stack.hide_conveners |= options.hide_conveners;
+    board.check_warnings();
 }
 
 /// How long a start waits for the lock of a process that is just ending.
@@ -163,6 +176,7 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
             board.read_only =
                 Some("this window presents the file; edit it in the other window".into());
             board.stack.view = View::Present;
+            board.stack.follower = true;
             watched = Some(path);
             (Screen::Board(Box::new(board)), None)
         }
@@ -200,8 +214,7 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
     app.mouse = options.mouse;
     app.keymap = options.keymap.clone();
     if let Some(board) = app.board_mut() {
-        board.warnings_off = options.warnings_off.clone();
-        board.check_warnings();
+        prepare(board, &options);
     }
     if let (Some(problem), Some(board)) = (&options.config_problem, app.board_mut()) {
         board.warn(format!("config: {problem} — using the defaults"));
@@ -643,8 +656,7 @@ async fn switch(
         Ok((mut board, new_lock)) => {
             board.stack.viewport = app.size;
             board.now = app.board().map_or(board.now, |b| b.now);
-            board.warnings_off = options.warnings_off.clone();
-            board.check_warnings();
+            prepare(&mut board, options);
             board.open_at(topic);
             board.keep_cursor_in_view();
             *saving = Saving::for_board(&board);

@@ -6,12 +6,13 @@
 mod chrome;
 mod draw;
 mod earlier;
+pub mod fit;
 mod grid;
 mod overlays;
 mod parking;
 mod picker;
 mod plan;
-mod present;
+pub mod present;
 mod reports;
 mod session;
 mod tally;

@@ -5,44 +5,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use tui_big_text::{BigText, PixelSize};
+use tui_big_text::BigText;
 
 use super::draw::{fill, line};
+use super::fit::{Block, Plan, Role, Scale, fit};
 use super::theme::Theme;
 use crate::app::board::Board;
 use crate::app::day::{Remaining, Urgency};
 use crate::model::{Slot, SlotKind, hhmm};
-use crate::text::truncate;
-
-/// The size of big digits that fits an area.
-fn pixel_size(area: Rect) -> PixelSize {
-    if area.height >= 45 && area.width >= 160 {
-        PixelSize::Full
-    } else if area.width >= 90 {
-        PixelSize::HalfHeight
-    } else {
-        PixelSize::Quadrant
-    }
-}
-
-/// Rows and columns one big character takes.
-fn glyph_size(size: PixelSize) -> (u16, u16) {
-    match size {
-        PixelSize::Full => (8, 8),
-        PixelSize::HalfHeight => (4, 8),
-        _ => (4, 4),
-    }
-}
-
-fn big(f: &mut Frame, area: Rect, text: &str, style: Style, size: PixelSize) {
-    let widget = BigText::builder()
-        .pixel_size(size)
-        .style(style)
-        .lines(vec![Line::from(text.to_string())])
-        .centered()
-        .build();
-    f.render_widget(widget, area);
-}
 
 fn urgency_style(theme: &Theme, c: &Remaining) -> Style {
     match c.urgency {
@@ -52,30 +22,21 @@ fn urgency_style(theme: &Theme, c: &Remaining) -> Style {
     }
 }
 
-/// "Main Hall   Team performance metrics — Marta, Robert" for each session of a slot.
-fn sessions(board: &Board, slot: &Slot) -> Vec<String> {
+/// The sessions of a slot as a block to fit: "Main Hall · Team performance
+/// metrics" for each, its conveners under it; a plenary or break is its label.
+fn sessions(board: &Board, slot: &Slot, role: Role, largest: Scale, priority: u8) -> Block {
     let e = &board.edition;
-    match &slot.kind {
-        SlotKind::Plenary(label) => vec![format!("◆ {label} — everyone")],
-        SlotKind::Break(label) => vec![format!("○ {label}")],
+    let (paragraphs, subtitles): (Vec<String>, Vec<Option<String>>) = match &slot.kind {
+        SlotKind::Plenary(label) => (vec![format!("{label} — everyone")], vec![None]),
+        SlotKind::Break(label) => (vec![label.clone()], vec![None]),
         SlotKind::Session => {
-            let name_w = e
-                .spaces
-                .iter()
-                .map(|s| crate::text::width(&s.name))
-                .max()
-                .unwrap_or(0)
-                .min(20);
-            let lines: Vec<String> = e
+            let mut items: Vec<(String, Option<String>)> = e
                 .spaces
                 .iter()
                 .filter_map(|space| {
                     let t = e.topic_at(&slot.id, &space.id)?;
-                    let who = if t.conveners.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — {}", t.conveners_label())
-                    };
+                    let who = (!t.conveners.is_empty() && !board.stack.hide_conveners)
+                        .then(|| format!("— {}", t.conveners_label()));
                     // one session over several slots: its own end, once
                     let until = match e.session_times(t) {
                         Some((_, end)) if t.slots() > 1 => {
@@ -88,306 +49,334 @@ fn sessions(board: &Board, slot: &Slot) -> Vec<String> {
                         }
                         _ => String::new(),
                     };
-                    Some(format!(
-                        "{}  {}{until}{who}",
-                        crate::text::fit(&space.name, name_w),
-                        t.title
-                    ))
+                    Some((format!("{} · {}{until}", space.name, t.title), who))
                 })
                 .collect();
-            if lines.is_empty() {
-                vec!["(no sessions placed yet)".into()]
-            } else {
-                lines
+            if items.is_empty() {
+                items.push(("(no sessions placed yet)".into(), None));
             }
+            items.into_iter().unzip()
         }
+    };
+    Block::new(role, paragraphs, largest, priority).subtitles(subtitles)
+}
+
+/// "11:15–11:30", with the day's name when it is not today.
+fn when(board: &Board, slot: &Slot) -> String {
+    if slot.day == board.now.date() {
+        slot.times()
+    } else {
+        format!("{} {}", slot.day.strftime("%A"), slot.times())
     }
 }
 
-/// "Main Hall   Title — Marta" as one short line for big letters: the
-/// space and the title only.
-fn compact(line: &str) -> String {
-    let line = line.rsplit_once(" — ").map_or(line, |(head, _)| head);
-    match line.split_once("  ") {
-        Some((space, rest)) => format!("{} · {}", space.trim(), rest.trim()),
-        None => line.to_string(),
+/// What the room sees below the top line: NOW with its countdown, NEXT, the
+/// rest of the day; the sessions going on at the largest scale at which all
+/// of them fit, NEXT smaller, and the countdown as large as the room left
+/// beside the NOW heading allows.
+pub fn present_plan(board: &Board, area: Rect) -> Plan {
+    let clock = board.remaining();
+    let Some(slot) = board.now_slot() else {
+        let mut blocks = vec![Block::text(
+            Role::Heading,
+            "■ NOW  nothing scheduled".into(),
+        )];
+        blocks.extend(after_now(board, None));
+        return fit(&blocks, area, board.stack.fine_letters);
+    };
+    let mut heading = format!("■ NOW  {}", slot.times());
+    if let Some(c) = &clock {
+        heading.push_str(&format!(" · {}", countdown_words(c)));
+    }
+    let mut rest = vec![sessions(board, slot, Role::Now, Scale::Full, 1)];
+    rest.extend(after_now(board, Some(0)));
+    // the band at the top: the heading at the left, the countdown at the
+    // right; the heading alone takes its line and an empty one
+    let below = |band: u16| {
+        let band = band.max(2);
+        Rect::new(
+            area.x,
+            area.y + band,
+            area.width,
+            area.height.saturating_sub(band),
+        )
+    };
+    let plain = fit(&rest, below(1), board.stack.fine_letters);
+    let heading_w = u16::try_from(crate::text::width(&heading)).unwrap_or(u16::MAX);
+    let band = clock.as_ref().and_then(|c| {
+        let digits = u16::try_from(c.text.chars().count()).unwrap_or(u16::MAX);
+        Scale::ALL
+            .into_iter()
+            .filter(|s| s.is_big() && (s.universal() || board.stack.fine_letters))
+            .find_map(|scale| {
+                let (cols, rows) = scale.cell();
+                let w = digits.saturating_mul(cols);
+                // beside the heading, and leaving NOW as large as it was
+                if w + heading_w + 2 > area.width || rows > area.height {
+                    return None;
+                }
+                let plan = fit(&rest, below(rows), board.stack.fine_letters);
+                (!plan.cut && plan.scale_of(Role::Now) == plain.scale_of(Role::Now))
+                    .then_some((scale, w, plan))
+            })
+    });
+    let mut lines = vec![super::fit::Drawn {
+        role: Role::Heading,
+        scale: Scale::Text,
+        area: Rect::new(area.x, area.y, heading_w.min(area.width), 1),
+        text: heading,
+        paragraph: 0,
+    }];
+    let (mut plan, countdown) = match (band, &clock) {
+        (Some((scale, w, plan)), Some(c)) => {
+            let rows = scale.cell().1;
+            let at = Rect::new(area.right() - w, area.y, w, rows);
+            (plan, Some((scale, at, c.text.clone())))
+        }
+        _ => (plain, None),
+    };
+    if let Some((scale, at, text)) = countdown {
+        lines.push(super::fit::Drawn {
+            role: Role::Countdown,
+            scale,
+            area: at,
+            text,
+            paragraph: 0,
+        });
+    }
+    lines.append(&mut plan.lines);
+    Plan {
+        lines,
+        cut: plan.cut,
     }
 }
 
-pub fn render(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
-    fill(f.buffer_mut(), area, theme.base);
-    let w = area.width;
-    let now_text = hhmm::format_hhmm(board.now.time());
+/// NEXT and the rest of the day, below NOW (the block at `now`, when there
+/// is one, which NEXT stays smaller than).
+fn after_now(board: &Board, now: Option<usize>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if let Some(next) = board.next_slot() {
+        // the heading says what comes even when the list finds no room
+        let what = match &next.kind {
+            SlotKind::Session => {
+                format!(" · {} sessions", board.edition.during(&next.id).count())
+            }
+            other => format!(" · {}", other.label().unwrap_or_default()),
+        };
+        blocks.push(Block::heading(format!(
+            "□ NEXT  {}{what}",
+            when(board, next)
+        )));
+        let mut b = sessions(board, next, Role::Next, Scale::Half, 2).optional();
+        if let Some(i) = now {
+            b = b.below(i);
+        }
+        blocks.push(b);
+    }
+    let later: Vec<String> = board
+        .edition
+        .slots_of_day(board.now.date())
+        .into_iter()
+        .filter(|s| s.starts() > board.now)
+        .skip(1)
+        .map(|s| {
+            let what = s
+                .kind
+                .label()
+                .map(str::to_string)
+                .unwrap_or_else(|| "sessions".into());
+            format!("{} {what}", hhmm::format_hhmm(s.start))
+        })
+        .collect();
+    if !later.is_empty() {
+        let mut b = Block::text(Role::Later, format!("LATER  {}", later.join(" · ")));
+        b.priority = 4;
+        blocks.push(b.optional());
+    }
+    blocks
+}
+
+/// "34:52 left", "⚠ 5 MIN 04:12 left", "+ OVERTIME 01:05 over"
+fn countdown_words(c: &Remaining) -> String {
+    let sign = c.urgency.sign();
+    let what = if c.seconds < 0 { "over" } else { "left" };
+    let text = c.text.trim_start_matches('+');
+    if sign.is_empty() {
+        format!("{text} {what}")
+    } else {
+        format!("{sign} {text} {what}")
+    }
+}
+
+/// The break screen below its top line: "back in" the biggest, then what
+/// comes next, then the announcements.
+pub fn break_plan(board: &Board, area: Rect) -> Plan {
+    let mut blocks = Vec::new();
+    let heading = match board.now_slot() {
+        Some(s) => format!(
+            "○ {} · {}",
+            s.kind.label().filter(|l| !l.is_empty()).unwrap_or("Break"),
+            s.times()
+        ),
+        None => "○ Break".to_string(),
+    };
+    blocks.push(Block::heading(heading));
+    if let Some(c) = board.remaining() {
+        let text = if c.seconds < 0 {
+            format!("back since {}", c.text.trim_start_matches('+'))
+        } else {
+            format!("back in {}", c.text)
+        };
+        blocks.push(Block::new(Role::BackIn, vec![text], Scale::Full, 1).centred());
+    }
+    let back = blocks.iter().position(|b| b.role == Role::BackIn);
+    if let Some(next) = board.next_slot() {
+        blocks.push(Block::heading(format!("Next  {}", when(board, next))));
+        let mut b = sessions(board, next, Role::Next, Scale::Half, 2);
+        if let Some(i) = back {
+            b = b.below(i);
+        }
+        blocks.push(b);
+    }
+    let next = blocks.iter().position(|b| b.role == Role::Next).or(back);
+    let notes = &board.edition.announcements;
+    if !notes.is_empty() {
+        let mut b = Block::new(Role::Announcement, notes.clone(), Scale::Half, 3);
+        if let Some(i) = next {
+            b = b.below(i);
+        }
+        blocks.push(b);
+    }
+    fit(&blocks, area, board.stack.fine_letters)
+}
+
+/// One announcement, as large as it fits: for the room during a long break.
+pub fn announcement_plan(text: &str, area: Rect, fine: bool) -> Plan {
+    fit(
+        &[Block::new(Role::Announcement, vec![text.to_string()], Scale::Full, 1).centred()],
+        area,
+        fine,
+    )
+}
+
+/// The top line: the event's name and the clock.
+fn top_line(f: &mut Frame, board: &Board, area: Rect, extra: &str, theme: &Theme) {
     line(
         f.buffer_mut(),
-        0,
-        0,
-        w,
-        &format!(" {}", board.edition.name),
+        area.x,
+        area.y,
+        area.width,
+        &format!(" {}{extra}", board.edition.name),
         theme.heading,
     );
     super::draw::put_right(
         f.buffer_mut(),
-        w,
-        0,
-        &format!(" {} ", now_text),
+        area.right(),
+        area.y,
+        &format!(" {} ", hhmm::format_hhmm(board.now.time())),
         theme.heading,
     );
-    if board.read_only.is_none() && board.save.error.is_some() {
-        let e = board.save.error.clone().unwrap_or_default();
-        line(
-            f.buffer_mut(),
-            0,
-            1,
-            w,
-            &format!(" ⚠ NOT SAVED: {e} — retrying"),
-            theme.error,
-        );
-    }
-    let bottom = area.bottom();
-    let mut y = 2u16;
+}
 
-    // NOW, with the big countdown at the right
-    let size = pixel_size(f.area());
-    let (gh, gw) = glyph_size(size);
+/// Draws a plan: normal text as lines, the rest in big letters.
+fn draw_plan(f: &mut Frame, plan: &Plan, style: impl Fn(Role) -> Style) {
+    for l in &plan.lines {
+        let s = style(l.role);
+        match l.scale.pixel_size() {
+            None => line(f.buffer_mut(), l.area.x, l.area.y, l.area.width, &l.text, s),
+            Some(size) => {
+                let widget = BigText::builder()
+                    .pixel_size(size)
+                    .style(s)
+                    .lines(vec![Line::from(crate::text::for_big(&l.text))])
+                    .build();
+                f.render_widget(widget, l.area);
+            }
+        }
+    }
+}
+
+/// Present mode's plan on a terminal of `size`, as `render` makes it.
+pub fn present_screen(board: &Board, size: (u16, u16)) -> Plan {
+    let (area, _) = crate::geometry::projected(size, board.stack.input_open());
+    present_plan(board, body(area))
+}
+
+/// The break screen's plan on a terminal of `size`, as `render_break` makes it.
+pub fn break_screen(board: &Board, size: (u16, u16)) -> Plan {
+    let (area, _) = crate::geometry::projected(size, board.stack.input_open());
+    break_plan(board, body(area))
+}
+
+/// The area below the top line and above the operator's line.
+fn body(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 1,
+        area.y + 2,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(3),
+    )
+}
+
+pub fn render(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
+    fill(f.buffer_mut(), area, theme.base);
+    top_line(f, board, area, "", theme);
     let clock = board.remaining();
-    match board.now_slot() {
-        Some(slot) => {
-            let header = format!(" ■ NOW  {}", slot.times());
-            line(f.buffer_mut(), 0, y, w, &header, theme.now);
-            y += 1;
-            let big_w = gw * 7;
-            let list_w = w.saturating_sub(big_w + 2);
-            let mut block_h = gh + 1;
-            if let Some(c) = &clock {
-                let style = urgency_style(theme, c);
-                let sign = c.urgency.sign();
-                let label = match (sign.is_empty(), c.seconds < 0) {
-                    (true, false) => "left".to_string(),
-                    (true, true) => "over".to_string(),
-                    (false, _) => sign.to_string(),
-                };
-                let x = w.saturating_sub(big_w);
-                line(
-                    f.buffer_mut(),
-                    x,
-                    y,
-                    big_w,
-                    &format!("{label:^width$}", width = usize::from(big_w)),
-                    style,
-                );
-                big(
-                    f,
-                    Rect::new(x, y + 1, big_w, gh.min(bottom.saturating_sub(y + 1))),
-                    &c.text,
-                    style,
-                    size,
-                );
-            } else {
-                block_h = 1;
-            }
-            let list = sessions(board, slot);
-            // on a projector with room to spare, the sessions going on are big too
-            let rows_big = u16::try_from(list.len() * 5).unwrap_or(u16::MAX);
-            let big_titles = w >= 160 && rows_big + y + 12 <= bottom;
-            let list_h = if big_titles {
-                let chars = usize::from(list_w / 4);
-                for (i, l) in list.iter().enumerate() {
-                    let yy = y + u16::try_from(i * 5).unwrap_or(u16::MAX);
-                    let text = truncate(&compact(l), chars);
-                    let rect = Rect::new(1, yy, list_w, 4);
-                    let widget = BigText::builder()
-                        .pixel_size(PixelSize::Quadrant)
-                        .style(theme.heading)
-                        .lines(vec![Line::from(text)])
-                        .build();
-                    f.render_widget(widget, rect);
-                }
-                rows_big
-            } else {
-                for (i, l) in list.iter().enumerate() {
-                    let yy = y + u16::try_from(i).unwrap_or(u16::MAX);
-                    if yy >= bottom {
-                        break;
-                    }
-                    line(
-                        f.buffer_mut(),
-                        1,
-                        yy,
-                        list_w,
-                        &truncate(l, usize::from(list_w)),
-                        theme.heading,
-                    );
-                }
-                u16::try_from(list.len()).unwrap_or(0)
-            };
-            y += block_h.max(list_h) + 1;
-        }
-        None => {
-            line(
-                f.buffer_mut(),
-                0,
-                y,
-                w,
-                " ■ NOW  nothing scheduled",
-                theme.now,
-            );
-            y += 2;
-        }
-    }
-
-    // NEXT, compact
-    if let Some(next) = board.next_slot()
-        && y + 1 < bottom
-    {
-        let when = if next.day == board.now.date() {
-            next.times()
-        } else {
-            format!("{} {}", next.day.strftime("%A"), next.times())
-        };
-        line(
-            f.buffer_mut(),
-            0,
-            y,
-            w,
-            &format!(" □ NEXT  {when}"),
-            theme.plenary,
-        );
-        y += 1;
-        for l in sessions(board, next) {
-            if y >= bottom {
-                break;
-            }
-            line(f.buffer_mut(), 1, y, w.saturating_sub(2), &l, theme.base);
-            y += 1;
-        }
-        y += 1;
-    }
-
-    // the rest of the day, one line
-    if y < bottom {
-        let later: Vec<String> = board
-            .edition
-            .slots_of_day(board.now.date())
-            .into_iter()
-            .filter(|s| s.day.to_datetime(s.start) > board.now)
-            .skip(1)
-            .map(|s| {
-                let what = s
-                    .kind
-                    .label()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| "sessions".into());
-                format!("{} {what}", hhmm::format_hhmm(s.start))
-            })
-            .collect();
-        if !later.is_empty() {
-            line(
-                f.buffer_mut(),
-                0,
-                y,
-                w,
-                &format!(" LATER  {}", later.join(" · ")),
-                theme.dim,
-            );
-        }
-    }
+    let plan = present_plan(board, body(area));
+    draw_plan(f, &plan, |role| match role {
+        Role::Heading => theme.now,
+        Role::Countdown => clock
+            .as_ref()
+            .map_or(theme.heading, |c| urgency_style(theme, c)),
+        Role::Now => theme.heading,
+        Role::Later => theme.dim,
+        _ => theme.base,
+    });
     message(f, board, area, theme);
 }
 
-/// The break screen: a big clock, what comes next, the announcements.
+/// The break screen: "back in" as large as it fits, what comes next, the
+/// announcements.
 pub fn render_break(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
     fill(f.buffer_mut(), area, theme.base);
-    let w = area.width;
-    line(
-        f.buffer_mut(),
-        0,
-        0,
-        w,
-        &format!(" {} · break", board.edition.name),
-        theme.heading,
-    );
-    let size = pixel_size(f.area());
-    let (gh, _) = glyph_size(size);
-    let mut y = 2u16;
-    big(
-        f,
-        Rect::new(0, y, w, gh),
-        &hhmm::format_hhmm(board.now.time()),
-        theme.heading,
-        size,
-    );
-    y += gh + 1;
-    if let Some(c) = board.remaining() {
-        let style = urgency_style(theme, &c);
-        let sign = c.urgency.sign();
-        let text = if c.seconds < 0 {
-            format!("{sign} back since {}", c.text.trim_start_matches('+'))
-        } else {
-            format!("{sign} back in {}", c.text).trim().to_string()
-        };
-        line(
-            f.buffer_mut(),
-            0,
-            y,
-            w,
-            &format!("{text:^width$}", width = usize::from(w)),
-            style,
-        );
-        y += 2;
-    }
-    if let Some(next) = board.next_slot() {
-        line(
-            f.buffer_mut(),
-            0,
-            y,
-            w,
-            &format!(" Next  {}", next.times()),
-            theme.plenary,
-        );
-        y += 1;
-        for l in sessions(board, next) {
-            if y + 1 >= area.height {
-                break;
-            }
-            line(f.buffer_mut(), 2, y, w.saturating_sub(4), &l, theme.base);
-            y += 1;
-        }
-        y += 1;
-    }
-    for a in &board.edition.announcements {
-        if y >= area.height.saturating_sub(2) {
-            break;
-        }
-        line(f.buffer_mut(), 0, y, w, &format!(" ▶ {a}"), theme.heading);
-        y += 2;
-    }
-    if board.edition.announcements.is_empty() && y < area.height.saturating_sub(2) {
-        line(
-            f.buffer_mut(),
-            1,
-            y,
-            w,
-            "e writes up to three announcements",
-            theme.dim,
-        );
-    }
+    top_line(f, board, area, " · break", theme);
+    let clock = board.remaining();
+    let shown = board
+        .stack
+        .spotlight
+        .and_then(|i| board.edition.announcements.get(i));
+    let plan = match shown {
+        Some(text) => announcement_plan(text, body(area), board.stack.fine_letters),
+        None => break_plan(board, body(area)),
+    };
+    draw_plan(f, &plan, |role| match role {
+        Role::BackIn => clock
+            .as_ref()
+            .map_or(theme.heading, |c| urgency_style(theme, c)),
+        Role::Heading => theme.plenary,
+        Role::Announcement => theme.heading,
+        _ => theme.base,
+    });
     message(f, board, area, theme);
 }
 
-/// The last message, on the bottom line, when no input line is open there.
+/// The operator's one discreet line at the bottom: a failing save, else the
+/// last message. Never in the projector's own window; `i` hides it.
 fn message(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
-    if board.stack.input_open() || area.height < 3 {
+    if board.stack.follower || board.stack.quiet || board.stack.input_open() || area.height < 3 {
         return;
     }
-    if let Some(t) = &board.stack.toast {
-        line(
-            f.buffer_mut(),
-            1,
-            area.bottom() - 1,
-            area.width.saturating_sub(1),
-            &t.line(),
-            theme.dim,
-        );
-    }
+    let text = match (&board.save.error, &board.stack.toast) {
+        (Some(e), _) if board.read_only.is_none() => format!("⚠ not saved: {e} — retrying"),
+        (_, Some(t)) => t.line(),
+        _ => return,
+    };
+    line(
+        f.buffer_mut(),
+        area.x + 1,
+        area.bottom() - 1,
+        area.width.saturating_sub(2),
+        &text,
+        theme.dim,
+    );
 }

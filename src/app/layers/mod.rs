@@ -142,6 +142,7 @@ impl Board {
             View::Compare { .. } => self.on_compare(action),
             View::Search(_) => self.on_search(action),
             View::Warnings(_) => self.on_warnings(action),
+            View::Present | View::Break { .. } if self.stack.follower => self.on_follow(action),
             View::Present => self.on_present(action),
             View::Break { .. } => self.on_break(action),
         }
