@@ -989,7 +989,7 @@ fn a_span_that_does_not_fit_is_refused_in_the_form_with_the_reason() {
     press(&mut app, "3<Enter>");
     assert_eq!(app.mode(), Mode::Form, "the form stays open");
     let error = board(&app).stack.form().unwrap().error.clone().unwrap();
-    assert!(error.contains("takes 3 slots from 09:30"), "{error}");
+    assert!(error.contains("needs 3 slots from 09:30"), "{error}");
     press(&mut app, "<Esc>");
     assert_eq!(titled(&app, "Service mesh in our cloud").slots(), 1);
 }
@@ -1015,5 +1015,35 @@ fn a_slot_removed_under_a_span_leaves_the_session_its_other_slot() {
     assert_eq!(
         spans_of(&app, "Service mesh in our cloud"),
         ["09:30", "10:30"]
+    );
+}
+
+#[test]
+fn shift_moves_a_card_over_two_slots_from_its_first_row_and_says_so() {
+    let mut e = small_edition();
+    let id = e.topics[0].id;
+    e.set_span(id, 2).unwrap();
+    let mut app = board_app(e, (120, 40));
+    // on its second row (below the coffee), Shift+Right moves the whole card
+    press(&mut app, "jj");
+    press(&mut app, "<S-Right>");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Library 09:30");
+    assert_eq!(
+        spans_of(&app, "Service mesh in our cloud"),
+        ["09:30", "10:30"]
+    );
+    let toast = toast_text(&app);
+    assert!(toast.contains("09:30–11:15 (2 slots)"), "{toast}");
+    assert!(toast.contains("swapped with “Team tourism”"), "{toast}");
+    // the one in the way kept its time, in the card's old room
+    assert_eq!(where_is(&app, "Team tourism"), "Atrium 09:30");
+    // Shift+Up from its second row: no slot above its first on this day
+    press(&mut app, "j");
+    let before = board(&app).edition.clone();
+    press(&mut app, "<S-Up>");
+    assert_eq!(
+        board(&app).edition,
+        before,
+        "nothing moves, nothing claims to"
     );
 }

@@ -66,17 +66,23 @@ impl BoardIndex {
                 }
             }
         }
-        // a session's later slots, where no session starts (the warnings say
-        // when one does)
+        // a session's later slots, up to one where another session starts
+        // (the warnings say when one does)
         let mut spans = HashMap::new();
         for (i, c) in long {
-            let rows: Vec<usize> = e
+            let mut rows: Vec<usize> = Vec::new();
+            for r in e
                 .slots_taken(&e.topics[i])
                 .iter()
                 .filter_map(|s| row_of.get(s.id.0.as_str()).copied())
-                .collect();
+            {
+                match cells.get(&(r, c)) {
+                    Some(&other) if other != i => break,
+                    _ => rows.push(r),
+                }
+            }
             for &r in rows.iter().skip(1) {
-                cells.entry((r, c)).or_insert(i);
+                cells.insert((r, c), i);
             }
             if rows.len() > 1 {
                 spans.insert(i, (c, rows));

@@ -18,19 +18,39 @@ pub fn place(
     let mut e = storage::load(&path).map_err(|e| Failure(e.to_string()))?;
     let plan = fill::plan(&e, refit);
     let io = |x: std::io::Error| Failure(x.to_string());
-    let cell = |e: &crate::model::Edition, (slot, space): &fill::Cell| {
-        let when = e
-            .slot(slot)
-            .map(|s| format!("{} {}", s.day, s.times()))
-            .unwrap_or_default();
+    // "Library, 2019-05-14 11:30–14:15": a session over several slots with its whole time
+    let cell = |e: &crate::model::Edition, span: u32, (slot, space): &fill::Cell| {
+        let when = match e.span_from(slot, span) {
+            Ok(slots) => match (slots.first(), slots.last()) {
+                (Some(a), Some(b)) => format!(
+                    "{} {}–{}",
+                    a.day,
+                    crate::model::hhmm::format_hhmm(a.start),
+                    crate::model::hhmm::format_hhmm(b.end)
+                ),
+                _ => String::new(),
+            },
+            Err(_) => e
+                .slot(slot)
+                .map(|s| format!("{} {}", s.day, s.times()))
+                .unwrap_or_default(),
+        };
         let room = e.space(space).map(|s| s.name.clone()).unwrap_or_default();
         format!("{room}, {when}")
     };
     for (id, from, to) in &plan.moves {
-        let title = e.topic(*id).map(|t| t.title.clone()).unwrap_or_default();
+        let (title, span) = e
+            .topic(*id)
+            .map(|t| (t.title.clone(), t.slots()))
+            .unwrap_or_default();
         match from {
-            Some(old) => writeln!(out, "moves  {title} — {} → {}", cell(&e, old), cell(&e, to)),
-            None => writeln!(out, "places {title} — {}", cell(&e, to)),
+            Some(old) => writeln!(
+                out,
+                "moves  {title} — {} → {}",
+                cell(&e, span, old),
+                cell(&e, span, to)
+            ),
+            None => writeln!(out, "places {title} — {}", cell(&e, span, to)),
         }
         .map_err(io)?;
     }

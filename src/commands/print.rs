@@ -195,10 +195,7 @@ fn card_lines(e: &Edition, t: &Topic, cell: usize) -> Vec<String> {
     if taken > 1
         && let Some(times) = e.session_label(t)
     {
-        lines.push(crate::text::truncate(
-            &format!("{times} ({taken} slots)"),
-            cell,
-        ));
+        lines.push(crate::text::truncate(&times, cell));
     }
     let votes = match t.votes {
         0 => String::new(),
@@ -321,7 +318,7 @@ mod tests {
         let grid = text.split("Parking lot").next().unwrap_or_default();
         // in full once, and named in its second slot
         assert_eq!(grid.matches("Team tourism").count(), 2, "{text}");
-        assert!(grid.contains("09:30–11:15 (2 slots)"), "{text}");
+        assert!(grid.contains("09:30–11:15"), "{text}");
         assert!(grid.contains("↓ Team tourism"), "{text}");
     }
 

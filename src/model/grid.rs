@@ -144,6 +144,7 @@ impl Edition {
     ) -> ModelResult<SlotId> {
         self.check_slot_times(None, day, start, end)?;
         let id = self.slot_id_for(day, start);
+        let ends = self.span_ends();
         self.slots.push(Slot {
             id: id.clone(),
             day,
@@ -152,6 +153,7 @@ impl Edition {
             kind,
         });
         self.sort_slots();
+        self.keep_span_ends(ends);
         Ok(id)
     }
 
@@ -169,6 +171,7 @@ impl Edition {
             .map(|s| s.day)
             .ok_or_else(|| ModelError::NoSlot(id.clone()))?;
         self.check_slot_times(Some(id), day, start, end)?;
+        let ends = self.span_ends();
         let parked = if kind.is_session() {
             Vec::new()
         } else {
@@ -180,6 +183,7 @@ impl Edition {
             slot.kind = kind;
         }
         self.sort_slots();
+        self.keep_span_ends(ends);
         Ok(parked)
     }
 

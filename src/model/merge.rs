@@ -26,7 +26,7 @@ impl Edition {
         }
         self.topic(keep).ok_or(ModelError::NoTopic(keep))?;
         self.topic(other).ok_or(ModelError::NoTopic(other))?;
-        let joined = self.joined_span(keep, other);
+        let joined = self.merged_span(keep, other);
         let spans = joined.is_some();
         let gone = self.remove_topic(other)?;
         let target = self.topic_mut(keep)?;
@@ -63,7 +63,7 @@ impl Edition {
 impl Edition {
     /// Where two placed sessions side by side in one space would be as one:
     /// from the first one's start over the slots of both.
-    fn joined_span(&self, a: TopicId, b: TopicId) -> Option<(Placement, u32)> {
+    pub fn merged_span(&self, a: TopicId, b: TopicId) -> Option<(Placement, u32)> {
         let (ta, tb) = (self.topic(a)?, self.topic(b)?);
         let (Placement::At { space: pa, .. }, Placement::At { space: pb, .. }) =
             (&ta.placement, &tb.placement)

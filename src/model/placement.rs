@@ -28,7 +28,13 @@ impl Edition {
     pub(super) fn cell_label(&self, slot: &SlotId, space: &SpaceId) -> (String, String) {
         let slot = self
             .slot(slot)
-            .map(|s| format!("{} {}", s.day, super::hhmm::format_hhmm(s.start)))
+            .map(|s| {
+                format!(
+                    "{} {}",
+                    s.day.strftime("%a"),
+                    super::hhmm::format_hhmm(s.start)
+                )
+            })
             .unwrap_or_else(|| slot.to_string());
         let space = self
             .space(space)
@@ -89,10 +95,12 @@ impl Edition {
         match in_way[..] {
             [] => self.place(id, slot, space).map(|()| None),
             [other] => {
-                let theirs = self
+                let old = self
                     .topic(id)
                     .map(|t| t.placement.clone())
                     .unwrap_or_default();
+                // the one in the way keeps its time, in the moved card's old room
+                let theirs = self.displaced(&old, slot, other);
                 let ours = Placement::At {
                     slot: slot.clone(),
                     space: space.clone(),
@@ -116,6 +124,44 @@ impl Edition {
                     holders: holders.join(" and "),
                 })
             }
+        }
+    }
+
+    /// Where a session in the way goes when a card moves from `old` to a
+    /// cell of `to`: into the card's old room, as far from the card's old
+    /// start as it was from the new one (the same time when the card only
+    /// changes room; the card's old cell in a plain swap); to the parking
+    /// lot when the card came from there.
+    fn displaced(&self, old: &Placement, to: &SlotId, other: TopicId) -> Placement {
+        let Placement::At { slot: from, space } = old else {
+            return Placement::Parked;
+        };
+        let theirs = match self.topic(other).map(|t| &t.placement) {
+            Some(Placement::At { slot, .. }) => slot.clone(),
+            _ => to.clone(),
+        };
+        let sessions = |day| {
+            self.slots_of_day(day)
+                .into_iter()
+                .filter(|x| x.kind.is_session())
+                .map(|x| x.id.clone())
+                .collect::<Vec<SlotId>>()
+        };
+        let order = |s: &SlotId| -> Option<(jiff::civil::Date, usize)> {
+            let day = self.slot(s)?.day;
+            let i = sessions(day).iter().position(|x| x == s)?;
+            Some((day, i))
+        };
+        let shifted = (|| {
+            let (_, at_to) = order(to)?;
+            let (_, at_theirs) = order(&theirs)?;
+            let (day, at_from) = order(from)?;
+            let i = (at_from + at_theirs).checked_sub(at_to)?;
+            sessions(day).get(i).cloned()
+        })();
+        Placement::At {
+            slot: shifted.unwrap_or_else(|| from.clone()),
+            space: space.clone(),
         }
     }
 

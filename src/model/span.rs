@@ -25,17 +25,28 @@ pub enum Misfit {
 }
 
 impl Misfit {
-    /// "“Kubernetes lab” takes 3 slots from 14:00, and the day has 2 from then"
+    /// The same, short, for a message line that already names the session:
+    /// "3 slots from 12:30 run into the plenary at 13:30".
+    pub fn short(&self, span: u32, from: &Slot) -> String {
+        let start = format_hhmm(from.start);
+        match self {
+            Misfit::Plenary(_, at) => {
+                format!("{span} slots from {start} run into the plenary at {at}")
+            }
+            Misfit::DayEnds(left) => format!("the day has {left} from {start}, not {span}"),
+        }
+    }
+
+    /// "“Kubernetes lab” needs 3 slots from 14:00; the day has 2 from then"
     pub fn message(&self, title: &str, span: u32, from: &Slot) -> String {
         let start = format_hhmm(from.start);
         match self {
             Misfit::Plenary(label, at) => format!(
-                "“{title}” takes {span} slots from {start} and would run into the plenary \
-                 “{label}” at {at}: a session may run over a break, not a plenary"
+                "“{title}” needs {span} slots from {start}; the plenary “{label}” at {at} is in the way"
             ),
-            Misfit::DayEnds(left) => format!(
-                "“{title}” takes {span} slots from {start}, and the day has {left} from then"
-            ),
+            Misfit::DayEnds(left) => {
+                format!("“{title}” needs {span} slots from {start}; the day has {left} from then")
+            }
         }
     }
 }
@@ -157,7 +168,7 @@ impl Edition {
     /// Checks that `span` slots from a cell hold a session of `id`: the
     /// cell can hold one, the span fits, and no other topic (but those in
     /// `ignore`) takes any of its cells.
-    pub(super) fn check_room(
+    pub fn check_room(
         &self,
         id: TopicId,
         slot: &SlotId,
@@ -239,6 +250,54 @@ impl Edition {
             if let Ok(t) = self.topic_mut(id) {
                 t.placement = Placement::At { slot: first, space };
                 t.span = u32::try_from(n).unwrap_or(1).max(1);
+            }
+        }
+    }
+
+    /// The last slot of each placed session over several slots: what a slot
+    /// change keeps (see `keep_span_ends`).
+    pub(super) fn span_ends(&self) -> Vec<(TopicId, SlotId)> {
+        self.topics
+            .iter()
+            .filter(|t| t.slots() > 1)
+            .filter_map(|t| Some((t.id, self.slots_taken(t).last()?.id.clone())))
+            .collect()
+    }
+
+    /// After slots were added or changed: each session over several slots
+    /// runs to the same last slot as before, when it still can (a break
+    /// between its slots made a session slot makes it one slot longer, not
+    /// end earlier). A span that now runs into a plenary is left for the
+    /// warnings to explain.
+    pub(super) fn keep_span_ends(&mut self, ends: Vec<(TopicId, SlotId)>) {
+        for (id, last) in ends {
+            let Some(t) = self.topic(id) else { continue };
+            let Placement::At { slot, .. } = &t.placement else {
+                continue;
+            };
+            let (Some(first), Some(end)) = (self.slot(slot), self.slot(&last)) else {
+                continue;
+            };
+            if first.day != end.day || !end.kind.is_session() || end.starts() <= first.starts() {
+                continue;
+            }
+            let between: Vec<&Slot> = self
+                .slots_of_day(first.day)
+                .into_iter()
+                .filter(|s| s.starts() >= first.starts() && s.starts() <= end.starts())
+                .collect();
+            if between
+                .iter()
+                .any(|s| matches!(s.kind, SlotKind::Plenary(_)))
+            {
+                continue;
+            }
+            let n = between.iter().filter(|s| s.kind.is_session()).count();
+            let n = u32::try_from(n).unwrap_or(1).clamp(1, MAX_SPAN);
+            if n != t.span
+                && let Ok(t) = self.topic_mut(id)
+            {
+                t.span = n;
             }
         }
     }
@@ -469,5 +528,61 @@ mod tests {
             e.countdown_end(at(9, 30)),
             Some((at(10, 0), Countdown::Slot))
         );
+    }
+
+    #[test]
+    fn a_card_moved_to_another_room_leaves_the_one_in_the_way_its_time() {
+        let mut e = day();
+        let (a, b) = (e.spaces[0].id.clone(), e.spaces[1].id.clone());
+        let w = add(&mut e, "Workshop");
+        e.set_span(w, 2).unwrap();
+        e.place(w, &slot(&e, "09:00"), &a).unwrap();
+        let s = add(&mut e, "Solo");
+        e.place(s, &slot(&e, "10:00"), &b).unwrap();
+        // the workshop changes room at the same time: Solo keeps 10:00
+        assert_eq!(e.move_to(w, &slot(&e, "09:00"), &b), Ok(Some(s)));
+        assert_eq!(starts(&e, w), ["09:00", "10:00"]);
+        assert!(e.topic(s).unwrap().placement.is_at(&slot(&e, "10:00"), &a));
+    }
+
+    #[test]
+    fn a_break_under_a_span_made_a_session_slot_keeps_its_end() {
+        let mut e = day();
+        let a = e.spaces[0].id.clone();
+        let w = add(&mut e, "Workshop");
+        e.set_span(w, 2).unwrap();
+        e.place(w, &slot(&e, "10:00"), &a).unwrap();
+        assert_eq!(e.session_label(e.topic(w).unwrap()).unwrap(), "10:00–12:30");
+        // the coffee becomes a session slot: still to 12:30, over three slots
+        let brk = slot(&e, "11:00");
+        e.edit_slot(
+            &brk,
+            time(11, 0, 0, 0),
+            time(11, 30, 0, 0),
+            SlotKind::Session,
+        )
+        .unwrap();
+        assert_eq!(e.session_label(e.topic(w).unwrap()).unwrap(), "10:00–12:30");
+        assert_eq!(e.topic(w).unwrap().slots(), 3);
+        // and back to a break: two again, to the same end
+        e.edit_slot(
+            &brk,
+            time(11, 0, 0, 0),
+            time(11, 30, 0, 0),
+            SlotKind::Break("Coffee".into()),
+        )
+        .unwrap();
+        assert_eq!(e.session_label(e.topic(w).unwrap()).unwrap(), "10:00–12:30");
+        assert_eq!(e.topic(w).unwrap().slots(), 2);
+        // a session slot added within it: it takes that one too
+        e.remove_slot(&brk).unwrap();
+        e.add_slot(
+            e.days[0],
+            time(11, 0, 0, 0),
+            time(11, 30, 0, 0),
+            SlotKind::Session,
+        )
+        .unwrap();
+        assert_eq!(e.session_label(e.topic(w).unwrap()).unwrap(), "10:00–12:30");
     }
 }

@@ -149,6 +149,20 @@ impl Edition {
                 );
             }
             *n += 1;
+            if !(1..=super::span::MAX_SPAN).contains(&topic.span) {
+                say(
+                    Anchor::Topic {
+                        id: topic.id,
+                        nth: 0,
+                    },
+                    format!(
+                        "“{}” has span {}: a session takes 1 to {} slots",
+                        topic.title,
+                        topic.span,
+                        super::span::MAX_SPAN
+                    ),
+                );
+            }
             let Placement::At { slot, space } = &topic.placement else {
                 continue;
             };

@@ -32,6 +32,7 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
         }
     }
     long_cards(board, g, theme, buf);
+    carried(board, g, theme, buf);
     if board.index.hidden > 0 {
         let y = g.bands.last().map_or(g.area.y + 1, |(_, y, h)| y + h);
         if y < g.area.bottom() {
@@ -76,16 +77,92 @@ fn long_cards(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
             continue;
         };
         // the rows between (a break) have no column lines of their own
-        let right = x + g.col_w;
+        // the line at its right is the next column's, when one is shown
+        let right = (col + 1 < g.first_col + g.cols).then_some(x + g.col_w);
         for y in (top..bottom).filter(|y| !bands.iter().any(|(sy, sh)| (*sy..sy + sh).contains(y)))
         {
             put(buf, x.saturating_sub(1), y, "│", 1, theme.dim);
-            if right < g.area.right() {
+            if let Some(right) = right {
                 put(buf, right, y, "│", 1, theme.dim);
             }
         }
         cell(board, g, rows, col, x, top, bottom - top, theme, buf);
     }
+}
+
+/// The column and rows a carried card would take from the cursor's cell.
+fn carried_rows(board: &Board) -> Option<(usize, Vec<usize>)> {
+    let t = board.stack.grab().and_then(|gr| board.topic(gr.topic))?;
+    let (slot, _) = board.cell_at_cursor()?;
+    let e = &board.edition;
+    let slots: Vec<&crate::model::SlotId> = match e.span_from(&slot, t.slots()) {
+        Ok(s) => s.iter().map(|s| &s.id).collect(),
+        Err(_) => vec![&slot],
+    };
+    let rows = slots
+        .iter()
+        .filter_map(|id| {
+            board
+                .index
+                .rows
+                .iter()
+                .position(|&i| e.slots.get(i).is_some_and(|s| &s.id == *id))
+        })
+        .collect();
+    Some((board.stack.grid.cursor.col, rows))
+}
+
+/// While a card is carried: where it would go, over every cell it would
+/// take from the cursor's, and what dropping it there would do.
+fn carried(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
+    let Some(t) = board.stack.grab().and_then(|gr| board.topic(gr.topic)) else {
+        return;
+    };
+    let Some((slot, space)) = board.cell_at_cursor() else {
+        return;
+    };
+    let Some((col, rows)) = carried_rows(board) else {
+        return;
+    };
+    let Some(x) = g.col_x(col) else { return };
+    let e = &board.edition;
+    let bands: Vec<(u16, u16)> = rows.iter().filter_map(|&r| g.row_band(r)).collect();
+    let (Some(top), Some(bottom)) = (
+        bands.iter().map(|(y, _)| *y).min(),
+        bands.iter().map(|(y, h)| y + h).max(),
+    ) else {
+        return;
+    };
+    // what a drop here would do, tried on a copy
+    let mut trial = e.clone();
+    let outcome = match trial.move_to(t.id, &slot, &space) {
+        Ok(Some(other)) => e
+            .topic(other)
+            .map(|o| format!("⇄ swaps with {}", o.title))
+            .unwrap_or_default(),
+        Ok(None) => String::new(),
+        Err(why) => format!("✗ {why}"),
+    };
+    let mut lines = vec![format!("✥ {}", t.title)];
+    if t.slots() > 1 {
+        lines.push(format!("  takes {} slots from here", t.slots()));
+    }
+    if !outcome.is_empty() {
+        lines.push(outcome);
+    }
+    let area = ratatui::layout::Rect::new(x, top, g.col_w, bottom - top);
+    let style = if lines.iter().any(|l| l.starts_with('✗')) {
+        theme.warn
+    } else {
+        theme.grabbed
+    };
+    fill(buf, area, style);
+    // the title and what happens, wrapped in the cells it would take
+    let mut wrapped = Vec::new();
+    for l in &lines {
+        wrapped.extend(wrap(l, usize::from(g.col_w), 3));
+    }
+    write_lines(buf, x, top, g.col_w, bottom - top, &wrapped, style);
 }
 
 fn header(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
@@ -220,7 +297,17 @@ fn band(board: &Board, g: &Grid, row: usize, y: u16, text: &str, style: Style, b
     // the free stretches between the columns of the sessions over it
     let mut free = Vec::new();
     let mut from = full_x;
-    for col in board.index.spanned_over(row) {
+    let mut over = board.index.spanned_over(row);
+    // and the card being carried, when it would run over this row
+    if let Some((col, rows)) = carried_rows(board)
+        && rows.first().is_some_and(|f| *f < row)
+        && rows.last().is_some_and(|l| row < *l)
+    {
+        over.push(col);
+        over.sort_unstable();
+        over.dedup();
+    }
+    for col in over {
         let Some(x) = g.col_x(col) else { continue };
         let (start, end) = (x.saturating_sub(1), (x + g.col_w + 1).min(right));
         if start > from {
@@ -263,19 +350,7 @@ fn cell(
         .and_then(|i| board.edition.topics.get(i));
     let grabbed = board.stack.grab().and_then(|gr| board.topic(gr.topic));
     let area = ratatui::layout::Rect::new(x, y, w, h);
-    // While carrying a card, the cursor's cell previews it; its old cell shows a ghost.
-    if let (true, Some(carried)) = (here, grabbed) {
-        fill(buf, area, theme.grabbed);
-        let mut lines = vec![format!("✥ {}", carried.title)];
-        if carried.slots() > 1 {
-            lines.push(format!("  takes {} slots from here", carried.slots()));
-        }
-        if let Some(other) = topic.filter(|t| t.id != carried.id) {
-            lines.push(format!("⇄ swaps with {}", other.title));
-        }
-        write_lines(buf, x, y, w, h, &lines, theme.grabbed);
-        return;
-    }
+    // while carrying a card its old cell shows a ghost (the preview is drawn last)
     let Some(topic) = topic else {
         let style = if here { theme.selected } else { theme.base };
         if here {

@@ -211,16 +211,30 @@ fn span_note(board: &Board, form: &Form) -> String {
         crate::app::form::Target::NewAt(cell) => cell.clone(),
     };
     let unit = if form.span == 1 { "slot" } else { "slots" };
-    let Some((slot, _)) = cell else {
+    let Some((slot, space)) = cell else {
         return format!("{unit} · ←/→ or a digit");
+    };
+    let id = match &form.target {
+        crate::app::form::Target::Topic(id) => *id,
+        // a new topic is none of the edition's
+        crate::app::form::Target::NewAt(_) => crate::model::TopicId(u32::MAX),
     };
     match (e.span_from(&slot, form.span), e.slot(&slot)) {
         (Ok(slots), _) => match (slots.first(), slots.last()) {
-            (Some(a), Some(b)) => format!(
-                "{unit}: {}–{}",
-                crate::model::hhmm::format_hhmm(a.start),
-                crate::model::hhmm::format_hhmm(b.end)
-            ),
+            (Some(a), Some(b)) => {
+                let times = format!(
+                    "{}–{}",
+                    crate::model::hhmm::format_hhmm(a.start),
+                    crate::model::hhmm::format_hhmm(b.end)
+                );
+                // another session in one of its cells is said before Enter
+                match e.check_room(id, &slot, &space, form.span, &[]) {
+                    Err(crate::model::ModelError::CellTaken { slot, title, .. }) => {
+                        format!("{unit}: {times}, but {slot} holds “{title}”")
+                    }
+                    _ => format!("{unit}: {times}"),
+                }
+            }
             _ => unit.to_string(),
         },
         (Err(crate::model::span::Misfit::Plenary(label, at)), _) => {
@@ -520,7 +534,7 @@ pub fn confirm_merge(
     let (Some(a), Some(b)) = (board.topic(keep), board.topic(other)) else {
         return;
     };
-    let area = centred(f.area(), 76, 10);
+    let area = centred(f.area(), 76, 11);
     let inner = boxed(f, area, "Merge two topics?", theme);
     let who = |t: &crate::model::Topic| {
         if t.conveners.is_empty() {
@@ -541,7 +555,21 @@ pub fn confirm_merge(
             ),
             theme.dim,
         ),
-        (String::new(), theme.base),
+        (
+            match board.edition.merged_span(keep, other) {
+                Some((_, n)) => {
+                    let mut joined = board.edition.clone();
+                    let times = joined
+                        .merge(keep, other)
+                        .ok()
+                        .and_then(|()| joined.topic(keep).and_then(|t| joined.session_label(t)))
+                        .unwrap_or_default();
+                    format!("Side by side in one room: one session over {n} slots, {times}.")
+                }
+                None => String::new(),
+            },
+            theme.dim,
+        ),
         ("Have both conveners agreed?".to_string(), theme.heading),
         (
             "y  yes, merge them (u undoes)      n  no".to_string(),

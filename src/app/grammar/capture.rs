@@ -40,9 +40,9 @@ fn range(word: &str) -> Option<(Time, Time)> {
     Some((time(a)?, time(b)?))
 }
 
-/// "x2" to "x9" (or ×2): a bare "x86" in a title is not a span.
+/// "x2" to "x9" (or X2, ×2): a bare "x86" in a title is not a span.
 fn span(word: &str) -> Option<u32> {
-    let n = word.strip_prefix('x').or_else(|| word.strip_prefix('×'))?;
+    let n = word.strip_prefix(['x', 'X', '×'])?;
     match n.as_bytes() {
         [d @ b'1'..=b'9'] => Some(u32::from(d - b'0')),
         _ => None,
@@ -235,30 +235,43 @@ pub fn resolve(
                 .map(|s| s.id.clone()),
         )
     });
-    let span = match (parsed.span, parsed.until, &slot) {
-        (Some(n), _, _) => n,
-        (None, Some(until), Some(slot)) => span_until(edition, slot, until),
-        _ => 1,
-    }
-    .clamp(1, crate::model::span::MAX_SPAN);
+    let from_range = match (parsed.until, &slot) {
+        (Some(until), Some(slot)) => Some(span_until(edition, slot, until)),
+        _ => None,
+    };
+    let (span, range_fits) = match (parsed.span, from_range) {
+        (Some(n), Some(Ok(m))) if n != m => {
+            notes.push(format!("x{n} and the time range disagree: x{n}"));
+            (n, true)
+        }
+        (Some(n), _) => (n, true),
+        (None, Some(Ok(n))) => (n, true),
+        (None, Some(Err(why))) => {
+            notes.push(format!("{why}: parked"));
+            (1, false)
+        }
+        (None, None) => (1, true),
+    };
+    let span = span.clamp(1, crate::model::span::MAX_SPAN);
     // the session's slots from where it starts, when its span fits there
     let slots: Option<Vec<SlotId>> =
         slot.as_ref()
+            .filter(|_| range_fits)
             .and_then(|slot| match edition.span_from(slot, span) {
                 Ok(slots) => Some(slots.iter().map(|s| s.id.clone()).collect()),
                 Err(misfit) => {
                     if let Some(first) = edition.slot(slot) {
-                        let what = misfit.message(&title, span, first);
-                        notes.push(format!("{what}: parked"));
+                        notes.push(format!("{}: parked", misfit.short(span, first)));
                     }
                     None
                 }
             });
+    // the first session in the way, and in which of its slots
     let holder = |space: &SpaceId| {
         slots
             .iter()
             .flatten()
-            .find_map(|s| edition.topic_at(s, space))
+            .find_map(|s| edition.topic_at(s, space).map(|t| (s, t)))
     };
     let space = match (&parsed.space, &slots) {
         (Some(space), _) => Some(space.clone()),
@@ -273,8 +286,13 @@ pub fn resolve(
         .as_ref()
         .and_then(|s| s.first().cloned())
         .zip(space.clone());
-    if let Some(t) = space.as_ref().filter(|_| cell.is_some()).and_then(holder) {
-        notes.push(format!("that cell holds “{}”: parked", t.title));
+    if let Some((at, t)) = space.as_ref().filter(|_| cell.is_some()).and_then(holder) {
+        let first = slots.as_ref().and_then(|s| s.first());
+        let which = match edition.slot(at) {
+            Some(s) if first != Some(at) => format!("its {} slot", hhmm::format_hhmm(s.start)),
+            _ => "that cell".to_string(),
+        };
+        notes.push(format!("{which} holds “{}”: parked", t.title));
         cell = None;
     } else if cell.is_none() && parsed.time.is_some() && notes.is_empty() {
         notes.push("every space is taken at that time: parked".into());
@@ -288,38 +306,44 @@ pub fn resolve(
 }
 
 /// How many session slots from `slot` a range ending at `until` takes: each
-/// that starts before it, up to the day's end (a plenary on the way is for
-/// the span to refuse).
-fn span_until(edition: &Edition, slot: &SlotId, until: Time) -> u32 {
+/// that starts before it; or why the range cannot be one session (it ends
+/// before it starts, or a plenary comes on the way).
+fn span_until(edition: &Edition, slot: &SlotId, until: Time) -> Result<u32, String> {
     let Some(first) = edition.slot(slot) else {
-        return 1;
+        return Ok(1);
     };
-    let end = if until <= first.start {
-        // past midnight
-        first.day.tomorrow().ok().map(|d| d.to_datetime(until))
-    } else {
-        Some(first.day.to_datetime(until))
+    let range = format!(
+        "{}-{}",
+        hhmm::format_hhmm(first.start),
+        hhmm::format_hhmm(until)
+    );
+    // an end at or before the start is the next day only for a slot past midnight
+    let past_midnight = first.end <= first.start;
+    let end = match (until <= first.start, past_midnight) {
+        (false, _) => first.day.to_datetime(until),
+        (true, true) => match first.day.tomorrow() {
+            Ok(d) => d.to_datetime(until),
+            Err(_) => return Ok(1),
+        },
+        (true, false) => return Err(format!("{range} ends before it starts")),
     };
-    let Some(end) = end else { return 1 };
-    let n = edition
+    let within: Vec<&crate::model::Slot> = edition
         .slots_of_day(first.day)
         .into_iter()
-        .filter(|s| {
-            matches!(
-                s.kind,
-                crate::model::SlotKind::Session | crate::model::SlotKind::Plenary(_)
-            )
-        })
         .filter(|s| s.starts() >= first.starts() && s.starts() < end)
-        .take_while(|s| s.kind.is_session())
-        .count();
-    // a plenary within the range: one more than fits, so that the span says why
-    let plenary = edition.slots_of_day(first.day).into_iter().any(|s| {
-        matches!(s.kind, crate::model::SlotKind::Plenary(_))
-            && s.starts() > first.starts()
-            && s.starts() < end
-    });
-    u32::try_from(n + usize::from(plenary)).unwrap_or(1).max(1)
+        .collect();
+    if let Some(p) = within
+        .iter()
+        .find(|s| matches!(s.kind, crate::model::SlotKind::Plenary(_)))
+    {
+        return Err(format!(
+            "{range} runs into the plenary “{}” at {}",
+            p.kind.label().unwrap_or_default(),
+            hhmm::format_hhmm(p.start)
+        ));
+    }
+    let n = within.iter().filter(|s| s.kind.is_session()).count();
+    Ok(u32::try_from(n).unwrap_or(1).max(1))
 }
 
 /// The text that puts a topic into a cell, for prefilling the line: "#Atrium 10:30".
@@ -380,19 +404,26 @@ mod span_tests {
     #[test]
     fn a_span_that_does_not_fit_is_parked_with_the_reason() {
         let mut e = day();
+        let says = |r: &Resolved, what: &str| {
+            assert!(
+                r.notes.iter().any(|n| n.contains(what)),
+                "{what}: {:?}",
+                r.notes
+            );
+        };
         let r = line(&e, "Lab #Atrium 12:30-14:30");
         assert!(r.cell.is_none());
-        assert!(
-            r.notes.iter().any(|n| n.contains("plenary “Lunch talk”")),
-            "{:?}",
-            r.notes
-        );
-        let r = line(&e, "Lab #Atrium 14:00 x2");
-        assert!(
-            r.notes.iter().any(|n| n.contains("the day has 1")),
-            "{:?}",
-            r.notes
-        );
+        says(&r, "plenary “Lunch talk”");
+        says(&line(&e, "Lab #Atrium 14:00 x2"), "the day has 1");
+        says(&line(&e, "Lab #Atrium 12:30 X2"), "plenary at 13:30");
+        // a range backwards is no session: parked, saying so
+        let r = line(&e, "Lab #Atrium 11:30-10:00");
+        assert!(r.cell.is_none());
+        says(&r, "ends before it starts");
+        // x and a range that disagree: x wins, and it is said
+        let r = line(&e, "Lab #Atrium 9:00-11:00 x3");
+        assert_eq!(r.span, 3);
+        says(&r, "disagree");
         // a taken second slot: parked, saying who holds it
         let t = e
             .add_topic(TopicDraft {
@@ -408,11 +439,7 @@ mod span_tests {
         e.place(t, &s, &p).unwrap();
         let r = line(&e, "Lab #Atrium 9:00 x2");
         assert!(r.cell.is_none());
-        assert!(
-            r.notes.iter().any(|n| n.contains("“Taken”")),
-            "{:?}",
-            r.notes
-        );
+        says(&r, "its 10:00 slot holds “Taken”");
         // without a space, the first room free for the whole span
         let r = line(&e, "Lab 9:00 x2");
         assert_eq!(r.cell.map(|(_, p)| p.0), Some("library".to_string()));

@@ -307,6 +307,11 @@ impl Board {
             return;
         };
         let from = self.stack.grid.cursor;
+        // a session over several slots moves from its first row
+        if let Some((row, _)) = self.index.position_of(&self.edition, id) {
+            self.stack.grid.cursor.row = row;
+        }
+        let start = self.stack.grid.cursor;
         self.move_cursor(dir);
         // skip over breaks and plenaries when moving up or down
         while self.cell_at_cursor().is_none() && matches!(dir, Dir::Up | Dir::Down) {
@@ -317,21 +322,24 @@ impl Board {
             }
         }
         let here = self.stack.grid.cursor;
-        let Some((slot, space)) = self.cell_at_cursor().filter(|_| here != from) else {
+        let Some((slot, space)) = self.cell_at_cursor().filter(|_| here != start) else {
             self.stack.grid.cursor = from;
             return;
         };
         let title = self.title_of(id);
-        let label = self.cell_label(&slot, &space);
-        if self
-            .change(format!("move “{title}”"), |e| {
-                e.move_to(id, &slot, &space)
-            })
-            .is_some()
-        {
-            self.toast(format!("Moved “{title}” to {label} — u undoes"));
-        } else {
-            self.stack.grid.cursor = from;
+        let span = self.topic(id).map_or(1, |t| t.slots());
+        let label = self.span_label(&slot, &space, span);
+        match self.change(format!("move “{title}”"), |e| {
+            e.move_to(id, &slot, &space)
+        }) {
+            Some(swapped) => {
+                let with = swapped
+                    .and_then(|o| self.topic(o))
+                    .map(|o| format!(", swapped with “{}”", o.title))
+                    .unwrap_or_default();
+                self.toast(format!("Moved “{title}” to {label}{with} — u undoes"));
+            }
+            None => self.stack.grid.cursor = from,
         }
     }
 

@@ -48,8 +48,8 @@ impl Board {
             e.remove_space(&id)
         }) {
             self.toast(format!(
-                "Removed {name}; {} sessions parked — u undoes",
-                parked.len()
+                "Removed {name}; {} — u undoes",
+                sessions(parked.len(), "parked")
             ));
         }
     }
@@ -97,8 +97,8 @@ impl Board {
                 n => format!(", {n} sessions one slot shorter"),
             };
             self.toast(format!(
-                "Removed the slot {times}; {} sessions parked{shorter} — u undoes",
-                parked.len()
+                "Removed the slot {times}; {}{shorter} — u undoes",
+                sessions(parked.len(), "parked")
             ));
         }
     }
@@ -139,14 +139,18 @@ impl Board {
         };
         let kind = s.kind.clone();
         let (start, end) = (s.start, s.end);
+        let lengths = self.span_lengths();
         match ask {
             Ask::EditSlot(id) => {
                 let id = id.clone();
                 self.try_change("change slot", |e| e.edit_slot(&id, start, end, kind))
                     .map_err(String::from)
-                    .map(|parked| match parked.len() {
-                        0 => "Changed the slot".to_string(),
-                        n => format!("Changed the slot; {n} sessions parked"),
+                    .map(|parked| {
+                        let parked = match parked.len() {
+                            0 => String::new(),
+                            n => format!("; {}", sessions(n, "parked")),
+                        };
+                        format!("Changed the slot{parked}{}", self.span_news(&lengths))
                     })
             }
             _ => {
@@ -165,10 +169,47 @@ impl Board {
                     .position(|&i| self.edition.slots[i].id == id)
                     .unwrap_or(0);
                 Ok(format!(
-                    "Added the slot {} on {day}",
-                    hhmm::format_hhmm(start)
+                    "Added the slot {} on {day}{}",
+                    hhmm::format_hhmm(start),
+                    self.span_news(&lengths)
                 ))
             }
         }
+    }
+
+    /// How many slots each session over several slots takes now.
+    fn span_lengths(&self) -> Vec<(crate::model::TopicId, usize)> {
+        self.edition
+            .topics
+            .iter()
+            .filter(|t| t.slots() > 1)
+            .map(|t| (t.id, self.edition.slots_taken(t).len()))
+            .collect()
+    }
+
+    /// "; “Kubernetes lab” now takes 3 slots, 10:15–12:30" for each session
+    /// whose length a slot change changed.
+    fn span_news(&self, before: &[(crate::model::TopicId, usize)]) -> String {
+        let mut news = String::new();
+        for (id, n) in before {
+            let Some(t) = self.edition.topic(*id) else {
+                continue;
+            };
+            let now = self.edition.slots_taken(t).len();
+            if now != *n {
+                let times = self.edition.session_label(t).unwrap_or_default();
+                let unit = if now == 1 { "slot" } else { "slots" };
+                news.push_str(&format!("; “{}” now takes {now} {unit}, {times}", t.title));
+            }
+        }
+        news
+    }
+}
+
+/// "1 session parked", "3 sessions parked"
+fn sessions(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 session {what}"),
+        n => format!("{n} sessions {what}"),
     }
 }
