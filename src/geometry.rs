@@ -34,8 +34,28 @@ pub fn too_small(w: u16, h: u16) -> bool {
     w < MIN_WIDTH || h < MIN_HEIGHT
 }
 
+/// How wide the parking lot's column is on a screen this wide (0: none).
+fn parking_width(w: u16) -> u16 {
+    if w >= 70 { (w / 5).clamp(20, 40) } else { 0 }
+}
+
+/// Whether the parking lot has its column: while it has the focus, or when
+/// it holds topics and every space still fits beside it. Else it folds into
+/// the top line ("4 parked"), and the spaces get the width.
+pub fn parking_shown(w: u16, spaces: usize, parked: usize, focused: bool) -> bool {
+    let column = parking_width(w);
+    if column == 0 {
+        return false;
+    }
+    if focused {
+        return true;
+    }
+    let fit = usize::from(w.saturating_sub(column + TIME_W) / (MIN_COL + 1));
+    parked > 0 && fit >= spaces
+}
+
 /// The operator's screen: top line, body (grid and parking lot), input line, footer.
-pub fn regions((w, h): (u16, u16), input_open: bool) -> Regions {
+pub fn regions((w, h): (u16, u16), input_open: bool, parking: bool) -> Regions {
     let area = Rect::new(0, 0, w, h);
     let top = Rect {
         height: 1.min(h),
@@ -47,7 +67,7 @@ pub fn regions((w, h): (u16, u16), input_open: bool) -> Regions {
     let body_y = top.height;
     let body_h = h.saturating_sub(body_y + footer_h + input_h);
     let input = (input_h > 0).then(|| Rect::new(0, body_y + body_h, w, input_h));
-    let parking_w = if w >= 70 { (w / 5).clamp(20, 40) } else { 0 };
+    let parking_w = if parking { parking_width(w) } else { 0 };
     let grid = Rect::new(0, body_y, w.saturating_sub(parking_w), body_h);
     let parking = (parking_w > 0).then(|| Rect::new(w - parking_w, body_y, parking_w, body_h));
     Regions {
@@ -120,6 +140,8 @@ pub struct Grid {
     pub session_h: u16,
     /// Visible bands with their y and height, top to bottom.
     pub bands: Vec<(Band, u16, u16)>,
+    /// How many rows below the last one shown are left out.
+    pub more_below: usize,
 }
 
 impl Grid {
@@ -174,6 +196,21 @@ fn session_height(shape: Shape, body_h: u16) -> u16 {
 }
 
 pub fn grid(shape: Shape, area: Rect, first_row: usize, scroll_col: usize) -> Grid {
+    let all = layout(shape, area, first_row, scroll_col, area.height);
+    if all.more_below == 0 {
+        return all;
+    }
+    // rows left out below: the last line says so
+    layout(
+        shape,
+        area,
+        first_row,
+        scroll_col,
+        area.height.saturating_sub(1),
+    )
+}
+
+fn layout(shape: Shape, area: Rect, first_row: usize, scroll_col: usize, height: u16) -> Grid {
     let avail_w = area.width.saturating_sub(TIME_W);
     let fit = usize::from((avail_w / (MIN_COL + 1)).max(1));
     let cols = fit.min(shape.spaces);
@@ -186,7 +223,7 @@ pub fn grid(shape: Shape, area: Rect, first_row: usize, scroll_col: usize) -> Gr
     let session_h = session_height(shape, body_h);
     let mut bands = Vec::new();
     let mut y = area.y + 1;
-    let bottom = area.y + area.height;
+    let bottom = area.y + height;
     let mut last_day = None;
     for (row, r) in shape.rows.iter().enumerate().skip(first_row) {
         if Some(r.day) != last_day {
@@ -204,6 +241,14 @@ pub fn grid(shape: Shape, area: Rect, first_row: usize, scroll_col: usize) -> Gr
         bands.push((Band::Row(row), y, h));
         y += h;
     }
+    let last = bands.iter().rev().find_map(|(b, _, _)| match b {
+        Band::Row(r) => Some(*r),
+        Band::Day(_) => None,
+    });
+    let more_below = match last {
+        Some(r) => shape.rows.len().saturating_sub(r + 1),
+        None => shape.rows.len().saturating_sub(first_row),
+    };
     Grid {
         area,
         time_w: TIME_W,
@@ -212,6 +257,7 @@ pub fn grid(shape: Shape, area: Rect, first_row: usize, scroll_col: usize) -> Gr
         cols,
         session_h,
         bands,
+        more_below,
     }
 }
 

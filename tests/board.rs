@@ -1047,3 +1047,71 @@ fn shift_moves_a_card_over_two_slots_from_its_first_row_and_says_so() {
         "nothing moves, nothing claims to"
     );
 }
+
+#[test]
+fn a_space_past_nine_is_reached_by_its_number_or_name() {
+    let mut e = small_edition();
+    for n in 4..=11 {
+        e.add_space(&format!("Room {n}"), None).unwrap();
+    }
+    e.rename_space(&e.spaces[10].id.clone(), "Navis-A").unwrap();
+    let mut app = board_app(e, (120, 40));
+    press(&mut app, "0");
+    type_text(&mut app, "11");
+    press(&mut app, "<Enter>");
+    assert_eq!(board(&app).stack.grid.cursor.col, 10);
+    assert!(
+        toast_text(&app).contains("Space 11: Navis-A"),
+        "{}",
+        toast_text(&app)
+    );
+    // the start of a name works too, and while carrying a card
+    press(&mut app, "1m0");
+    type_text(&mut app, "nav");
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Grab, "still carrying");
+    assert_eq!(board(&app).stack.grid.cursor.col, 10);
+    press(&mut app, "<Enter>");
+    assert_eq!(where_is(&app, "Service mesh in our cloud"), "Navis-A 09:30");
+    // a space that is not there is said
+    press(&mut app, "0");
+    type_text(&mut app, "42");
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Prompt, "the prompt stays, saying why");
+}
+
+#[test]
+fn the_parking_lot_folds_when_empty_or_when_the_spaces_need_its_width() {
+    // the 2019 board: six spaces, four parked topics
+    let mut app = board_app(shipped(), (120, 40));
+    assert!(
+        board(&app).regions().parking.is_none(),
+        "six spaces need the width at 120"
+    );
+    assert_eq!(board(&app).current_grid().cols, 6);
+    // Tab brings it back while it has the focus
+    press(&mut app, "<Tab>");
+    assert!(board(&app).regions().parking.is_some());
+    press(&mut app, "<Tab>");
+    assert!(board(&app).regions().parking.is_none());
+    // on a projector-sized screen everything fits beside it
+    let app = board_app(shipped(), (160, 45));
+    assert!(board(&app).regions().parking.is_some());
+    // empty, it folds at any size
+    let mut e = shipped();
+    let parked: Vec<_> = e.parked().iter().map(|t| t.id).collect();
+    for id in parked {
+        e.remove_topic(id).unwrap();
+    }
+    let app = board_app(e, (240, 67));
+    assert!(board(&app).regions().parking.is_none());
+}
+
+#[test]
+fn rows_left_out_below_are_said() {
+    let app = board_app(shipped(), (80, 24));
+    let g = board(&app).current_grid();
+    assert!(g.more_below > 0, "{g:?}");
+    let app = board_app(shipped(), (240, 67));
+    assert_eq!(board(&app).current_grid().more_below, 0);
+}

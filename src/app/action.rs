@@ -21,6 +21,8 @@ pub enum Action {
     PageUp,
     PageDown,
     JumpToSpace(u8),
+    /// Asks for a space's number or name: past 9.
+    GoToSpace,
     NextPane,
     PrevPane,
     // topics

@@ -287,12 +287,19 @@ fn list(mode: Mode, g: bool) -> Vec<Binding> {
     rows
 }
 
-/// Jumping to space 1…9.
+/// Jumping to space 1…9, and to any space by its number or name.
 fn spaces(mode: Mode) -> impl Iterator<Item = Binding> {
-    (1..=9u8).map(move |n| {
-        let c = char::from(b'0' + n);
-        b(mode, Key::ch(c), Action::JumpToSpace(n), "jump to space N")
-    })
+    (1..=9u8)
+        .map(move |n| {
+            let c = char::from(b'0' + n);
+            b(mode, Key::ch(c), Action::JumpToSpace(n), "jump to space N")
+        })
+        .chain([b(
+            mode,
+            Key::ch('0'),
+            Action::GoToSpace,
+            "go to a space by its number or name (10 and on)",
+        )])
 }
 
 /// Help in every mode: F1 everywhere (typing included), and ? where letters are keys.

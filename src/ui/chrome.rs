@@ -27,6 +27,17 @@ pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer)
             theme.heading,
         ));
     }
+    // the parking lot folded away: how many wait there, and the key to it
+    let parked = board.index.parked.len();
+    if parked > 0
+        && board.stack.view == crate::app::stack::View::Grid
+        && board
+            .regions_at((area.width, board.stack.viewport.1))
+            .parking
+            .is_none()
+    {
+        right.push((format!(" ▤ {parked} parked (Tab) "), theme.heading));
+    }
     if !board.warnings.is_empty() && board.stack.view == crate::app::stack::View::Grid {
         // the count, with the key that lists them
         right.push((format!(" ⚠ {} (!) ", board.warnings.len()), theme.warn));

@@ -33,7 +33,11 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
     }
     long_cards(board, g, theme, buf);
     carried(board, g, theme, buf);
-    if board.index.hidden > 0 {
+    if g.more_below > 0 {
+        let y = g.area.bottom().saturating_sub(1);
+        let text = format!(" ▾ {} more below — ↓ or PgDn", g.more_below);
+        line(buf, g.area.x, y, g.area.width, &text, theme.dim);
+    } else if board.index.hidden > 0 {
         let y = g.bands.last().map_or(g.area.y + 1, |(_, y, h)| y + h);
         if y < g.area.bottom() {
             let text = format!(
@@ -167,7 +171,10 @@ fn carried(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
 
 fn header(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
     let y = g.area.y;
-    line(buf, g.area.x, y, g.time_w, " time", theme.dim);
+    // rows scrolled away above are said where the time column starts
+    let above = g.visible_rows().next().is_some_and(|r| r > 0);
+    let label = if above { " ▴ more above" } else { " time" };
+    line(buf, g.area.x, y, g.time_w, label, theme.dim);
     for (i, space) in board
         .edition
         .spaces
@@ -380,26 +387,20 @@ fn cell(
     let times = (rows.len() > 1)
         .then(|| board.edition.session_label(topic))
         .flatten();
-    for (i, l) in card_lines(topic, w, h, here, owes, merging, warned, times.as_deref())
-        .iter()
-        .enumerate()
-    {
+    let card = Card {
+        topic,
+        selected: here,
+        owes,
+        merging,
+        warned,
+        times: times.as_deref(),
+    };
+    let (lines, badge) = card.lines(w, h);
+    for (i, l) in lines.iter().enumerate() {
         put(buf, x, y + i as u16, l, w, style);
     }
-    // votes and action points sit at the right of the last line
-    // at one line per row the title has the cell to itself
-    // the badge never runs over the cell's edge: the fullest one that fits
-    let badge = badges(topic, owes, warned);
-    let fits = |b: &String| crate::text::width(b) <= usize::from(w);
-    let badge = if fits(&badge) {
-        badge
-    } else {
-        let short = warned
-            .map(|r| format!(" ⚠{} ", r.word()))
-            .unwrap_or_default();
-        if fits(&short) { short } else { String::new() }
-    };
-    if !badge.is_empty() && h >= 2 && w >= 12 {
+    // votes and action points at the right of the last line
+    if !badge.is_empty() && h >= 2 {
         put_right(buf, x + w, y + h - 1, &badge, style);
     }
 }
@@ -410,96 +411,146 @@ fn write_lines(buf: &mut Buffer, x: u16, y: u16, w: u16, h: u16, lines: &[String
     }
 }
 
-/// "▲7 ✓1/3", ✎ while the session owes its report, and ⚠ with a word
-/// (clash, full, twin) when the board warns about it.
-fn badges(t: &Topic, owes: bool, warned: Option<crate::model::warnings::Rule>) -> String {
-    let mut parts = Vec::new();
-    if let Some(rule) = warned {
-        parts.push(format!("⚠{}", rule.word()));
-    }
-    if owes {
-        parts.push("✎".to_string());
-    }
-    if t.votes > 0 {
-        parts.push(format!("▲{}", t.votes));
-    }
-    let (done, total) = t.action_progress();
-    if total > 0 {
-        parts.push(format!("✓{done}/{total}"));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" {} ", parts.join(" "))
-    }
-}
-
-/// The card's text for its height: the title, its times when it takes
-/// several slots, then the conveners, leaving room on the last line for
-/// the badges.
-#[allow(clippy::too_many_arguments)]
-fn card_lines(
-    t: &Topic,
-    w: u16,
-    h: u16,
+/// What a card shows besides its title.
+struct Card<'a> {
+    topic: &'a Topic,
     selected: bool,
     owes: bool,
     merging: bool,
     warned: Option<crate::model::warnings::Rule>,
-    times: Option<&str>,
-) -> Vec<String> {
-    let w = usize::from(w);
-    let h = usize::from(h);
-    let lead = if selected { "▶" } else { " " };
-    let pin = match (merging, t.pinned, owes && h < 2) {
-        (true, _, _) => "⊕ ",
-        (_, true, _) => "⚑ ",
-        (_, _, true) => "✎ ",
-        _ => "",
-    };
-    let badge_w = if h >= 2 {
-        crate::text::width(&badges(t, owes, warned))
-    } else {
-        0
-    };
-    let who = t.conveners_label();
-    let who_w = crate::text::width(&who) + 1;
-    // conveners share the last line with the badges when both fit
-    let own_badge_line = h >= 4 && !who.is_empty() && who_w + badge_w > w;
-    let n_title = match h {
-        0 => 0,
-        1 | 2 => 1,
-        n if own_badge_line => n - 2,
-        n => n - 1,
-    };
-    // the times take a title line when there are two or more
-    let times = times.filter(|_| n_title >= 2);
-    let n_title = n_title - usize::from(times.is_some());
-    let title = format!("{pin}{}", t.title);
-    // one line: cut the title rather than wrap it, so as much as fits shows
-    let title_lines = if n_title == 1 {
-        vec![truncate(&title, w.saturating_sub(1))]
-    } else {
-        wrap(&title, w.saturating_sub(1), n_title)
-    };
-    let mut lines: Vec<String> = title_lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| format!("{}{l}", if i == 0 { lead } else { " " }))
-        .collect();
-    if lines.is_empty() {
-        lines.push(lead.to_string());
-    }
-    if let Some(times) = times {
-        lines.push(format!(" {}", truncate(times, w.saturating_sub(1))));
-    }
-    if h >= 2 {
-        let room = if own_badge_line {
-            w.saturating_sub(1)
-        } else {
-            w.saturating_sub(badge_w + 1)
+    /// A session over several slots: its times.
+    times: Option<&'a str>,
+}
+
+impl Card<'_> {
+    /// The badges from the fullest to the least: counts give way first
+    /// (action points, then votes, then ✎); a warning never does.
+    fn badges(&self) -> Vec<String> {
+        let t = self.topic;
+        let (done, total) = t.action_progress();
+        let warn = self.warned.map(|r| format!("⚠{}", r.word()));
+        let owes = self.owes.then(|| "✎".to_string());
+        let votes = (t.votes > 0).then(|| format!("▲{}", t.votes));
+        let actions = (total > 0).then(|| format!("✓{done}/{total}"));
+        let join = |parts: &[&Option<String>]| {
+            let parts: Vec<&str> = parts.iter().filter_map(|p| p.as_deref()).collect();
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!(" {} ", parts.join(" "))
+            }
         };
-        lines.push(format!(" {}", truncate(&who, room)));
+        // a warning stays, sign and word: it is never colour alone
+        let mut out = vec![
+            join(&[&warn, &owes, &votes, &actions]),
+            join(&[&warn, &owes, &votes]),
+            join(&[&warn, &owes]),
+            join(&[&warn]),
+        ];
+        out.dedup();
+        out
     }
-    lines
+
+    /// The card's lines for its size, and the badge for the right of its
+    /// last line. Names come before numbers: the title and the conveners
+    /// get the room first, in full when the card has the lines; the badge
+    /// is the fullest that still fits beside them.
+    fn lines(&self, w: u16, h: u16) -> (Vec<String>, String) {
+        let t = self.topic;
+        let (w, h) = (usize::from(w), usize::from(h));
+        let text_w = w.saturating_sub(1);
+        let lead = if self.selected { "▶" } else { " " };
+        let pin = match (self.merging, t.pinned, self.owes && h < 2) {
+            (true, _, _) => "⊕ ",
+            (_, true, _) => "⚑ ",
+            (_, _, true) => "✎ ",
+            _ => "",
+        };
+        let title = format!("{pin}{}", t.title);
+        let lead_lines = |lines: Vec<String>| -> Vec<String> {
+            lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| format!("{}{l}", if i == 0 { lead } else { " " }))
+                .collect()
+        };
+        if h <= 1 {
+            // one line: the title alone, cut rather than wrapped
+            return (
+                vec![format!("{lead}{}", truncate(&title, text_w))],
+                String::new(),
+            );
+        }
+        let who = t.conveners_label();
+        let badges = self.badges();
+        let times = self.times.filter(|_| h >= 3);
+        let title_need = wrap(&title, text_w, usize::MAX).len().max(1);
+        let mut lines;
+        let last;
+        let rest = h.saturating_sub(title_need + usize::from(times.is_some()));
+        if !who.is_empty() && rest >= 2 {
+            // room for all of it: the title, the times, the conveners in
+            // full, the badge on a line of its own when they do not leave it room
+            lines = lead_lines(wrap(&title, text_w, title_need));
+            if let Some(times) = times {
+                lines.push(format!(" {}", truncate(times, text_w)));
+            }
+            let who_lines = wrap(&who, text_w, rest);
+            let spare = who_lines.len() < rest;
+            lines.extend(who_lines.iter().map(|l| format!(" {l}")));
+            if spare {
+                // a line of its own at the bottom: the whole badge
+                while lines.len() < h - 1 {
+                    lines.push(String::new());
+                }
+                return (lines, badges.first().cloned().unwrap_or_default());
+            }
+            // beside the last line of names: the fullest badge that fits
+            // (the least one, a warning, cuts the names when it must)
+            let shared = who_lines.last().map_or(0, |l| crate::text::width(l) + 1);
+            last = badges
+                .iter()
+                .find(|b| shared + crate::text::width(b) <= w)
+                .or(badges.last())
+                .cloned()
+                .unwrap_or_default();
+            if shared + crate::text::width(&last) > w
+                && let (Some(l), Some(names)) = (lines.last_mut(), who_lines.last())
+            {
+                let room = w.saturating_sub(crate::text::width(&last) + 1);
+                *l = format!(" {}", truncate(names, room));
+            }
+        } else {
+            // the title takes what the last line leaves; the conveners share
+            // it with the badge, which gives way to them
+            let n_title = h - 1 - usize::from(times.is_some());
+            let title_lines = if n_title == 1 {
+                vec![truncate(&title, text_w)]
+            } else {
+                wrap(&title, text_w, n_title)
+            };
+            lines = lead_lines(title_lines);
+            if let Some(times) = times {
+                lines.push(format!(" {}", truncate(times, text_w)));
+            }
+            while lines.len() < h - 1 {
+                lines.push(String::new());
+            }
+            let who_w = if who.is_empty() {
+                0
+            } else {
+                crate::text::width(&who) + 1
+            };
+            let badge = badges
+                .iter()
+                .find(|b| who_w + crate::text::width(b) <= w)
+                .or(badges.last())
+                .cloned()
+                .unwrap_or_default();
+            let room = w.saturating_sub(crate::text::width(&badge) + 1);
+            lines.push(format!(" {}", truncate(&who, room)));
+            last = badge;
+        }
+        (lines, last)
+    }
 }

@@ -68,7 +68,7 @@ fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
             input,
         }
     } else {
-        let regions = geometry::regions(size, input_open);
+        let regions = board.regions_at(size);
         let g = board.current_grid();
         let buf = f.buffer_mut();
         chrome::top(board, &g, regions.top, theme, buf);

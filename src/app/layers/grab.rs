@@ -74,6 +74,7 @@ impl Board {
             }
             Action::Move(dir) => self.move_cursor(dir),
             Action::JumpToSpace(n) => self.jump_to_space(n),
+            Action::GoToSpace => self.ask(super::prompt::Ask::GoToSpace, String::new()),
             Action::PageUp => self.page(false),
             Action::PageDown => self.page(true),
             _ => return Outcome::Unclaimed,

@@ -61,7 +61,19 @@ impl Board {
 
     /// The operator screen's regions now.
     pub fn regions(&self) -> geometry::Regions {
-        geometry::regions(self.stack.viewport, self.stack.input_open())
+        self.regions_at(self.stack.viewport)
+    }
+
+    /// The regions on a screen of `size`: the parking lot folds when the
+    /// spaces need its width (see `geometry::parking_shown`).
+    pub fn regions_at(&self, size: (u16, u16)) -> geometry::Regions {
+        let parking = geometry::parking_shown(
+            size.0,
+            self.edition.spaces.len(),
+            self.index.parked.len(),
+            self.stack.grid.focus == Focus::Parking,
+        );
+        geometry::regions(size, self.stack.input_open(), parking)
     }
 
     /// The grid as it is drawn now.
@@ -97,6 +109,7 @@ impl Board {
             Action::PageUp => self.page(false),
             Action::PageDown => self.page(true),
             Action::JumpToSpace(n) => self.jump_to_space(n),
+            Action::GoToSpace => self.ask(super::prompt::Ask::GoToSpace, String::new()),
             Action::NextPane | Action::PrevPane => self.switch_pane(),
             Action::Capture => self.open_capture(),
             Action::Open => self.open_selected(),
@@ -217,6 +230,32 @@ impl Board {
         } else {
             self.toast(format!("There is no space {n}"));
         }
+    }
+
+    /// The space a number or name (its start) names, for `0`: any space,
+    /// also past 9.
+    pub(crate) fn submit_go_to_space(&mut self, text: &str) -> Result<String, String> {
+        let text = text.trim();
+        let by_number = text
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .filter(|&i| i < self.edition.spaces.len());
+        let by_name = || {
+            crate::app::grammar::capture::find_space(&self.edition, text)
+                .and_then(|id| self.edition.space_index(&id))
+        };
+        let Some(col) = by_number.or_else(by_name) else {
+            return Err(format!(
+                "No space “{text}”: type 1 to {} or the start of a name",
+                self.edition.spaces.len()
+            ));
+        };
+        self.stack.grid.focus = Focus::Grid;
+        self.stack.grid.cursor.col = col;
+        self.keep_cursor_in_view();
+        let name = self.edition.spaces[col].name.clone();
+        Ok(format!("Space {}: {name}", col + 1))
     }
 
     pub(crate) fn switch_pane(&mut self) {

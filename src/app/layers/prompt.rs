@@ -27,12 +27,14 @@ pub enum Ask {
     Search,
     Worked,
     Better,
+    GoToSpace,
 }
 
 impl Ask {
     pub fn label(&self) -> String {
         match self {
             Ask::Votes(_, now) => format!("Votes (now {now})"),
+            Ask::GoToSpace => "Go to space (its number or the start of its name)".into(),
             Ask::AddSpace => "New space (Name:capacity)".into(),
             Ask::RenameSpace(_) => "Rename space (Name:capacity)".into(),
             Ask::AddSlot => format!("New slot ({})", crate::model::spec::SLOT_SYNTAX),
@@ -100,6 +102,7 @@ impl Board {
             Ask::RunningLate => self.submit_running_late(text),
             Ask::Announcements => self.submit_announcements(text),
             Ask::Search => self.submit_search(text),
+            Ask::GoToSpace => self.submit_go_to_space(text),
             Ask::Worked => self.retro_line(true, text),
             Ask::Better => self.retro_line(false, text),
         }
