@@ -156,3 +156,79 @@ fn back_in_is_the_largest_thing_on_the_break_screen() {
         );
     }
 }
+
+/// The screen as the terminal would show it, in a theme.
+fn drawn(
+    app: &openspace::app::App,
+    size: (u16, u16),
+    theme: &openspace::ui::theme::Theme,
+) -> ratatui::buffer::Buffer {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(size.0, size.1)).unwrap();
+    terminal
+        .draw(|f| openspace::ui::render(app, theme, f))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn without_colour_the_big_countdown_itself_changes_at_five_minutes_and_one() {
+    let size = (240, 67);
+    let mono = openspace::ui::theme::Theme::mono();
+    let frame = |buf: &ratatui::buffer::Buffer| buf.content().iter().any(|c| c.symbol() == "┏");
+    let inverted = |buf: &ratatui::buffer::Buffer| {
+        buf.content()
+            .iter()
+            .any(|c| c.symbol() == "█" && c.modifier.contains(ratatui::style::Modifier::REVERSED))
+    };
+    let mut app = board_app(shipped(), size);
+    press(&mut app, "P");
+    // the first slot, 10:15–11:15: twenty minutes left, four, and half of one
+    for (m, s, framed, reversed) in [
+        (10, 55, false, false),
+        (11, 11, true, false),
+        (11, 14, true, true),
+    ] {
+        app.set_now(date(2019, 5, 14).to_datetime(time(m, s, 30, 0)));
+        let buf = drawn(&app, size, &mono);
+        assert_eq!(frame(&buf), framed, "a frame at {m}:{s}");
+        assert_eq!(inverted(&buf), reversed, "inverted at {m}:{s}");
+    }
+}
+
+#[test]
+fn the_projected_screens_carry_no_key_hints_and_the_projector_window_no_messages() {
+    let size = (160, 45);
+    let theme = openspace::ui::theme::Theme::projector_light();
+    let text = |buf: &ratatui::buffer::Buffer| -> String {
+        buf.content().iter().map(|c| c.symbol()).collect()
+    };
+    let mut app = board_app(shipped(), size);
+    at(&mut app, 15, 50);
+    press(&mut app, "E");
+    press(&mut app, "b");
+    let screen = text(&drawn(&app, size, &theme));
+    for hint in ["e writes", "Esc", "? help", "u undoes", "BOARD", "saved"] {
+        assert!(!screen.contains(hint), "“{hint}” on the break screen");
+    }
+    // a message shows on the operator's one line, which i hides
+    press(&mut app, "c");
+    assert!(text(&drawn(&app, size, &theme)).contains("conveners"));
+    press(&mut app, "i");
+    assert!(!text(&drawn(&app, size, &theme)).contains("conveners"));
+    // the projector's own window never shows one
+    let mut app = board_app(shipped(), size);
+    at(&mut app, 14, 30);
+    if let Some(b) = app.board_mut() {
+        b.stack.view = View::Present;
+        b.stack.follower = true;
+        b.read_only = Some("this window presents the file".into());
+    }
+    press(&mut app, "c");
+    let screen = text(&drawn(&app, size, &theme));
+    assert!(
+        !screen.contains("conveners"),
+        "no message in the projector's window"
+    );
+    assert_eq!(app.mode(), openspace::app::keymap::Mode::Follow);
+}

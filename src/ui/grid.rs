@@ -325,10 +325,14 @@ fn band(board: &Board, g: &Grid, row: usize, y: u16, text: &str, style: Style, b
     if right > from {
         free.push((from, right - from));
     }
+    // the label in the widest part, and a rule along the rest: the row
+    // stands out by a line in its text colour, not by its fill alone
     let widest = free.iter().max_by_key(|(_, w)| *w).map(|(x, _)| *x);
     for (x, w) in free {
         let label = if Some(x) == widest { text } else { "" };
-        line(buf, x, y, w, label, style);
+        let used = crate::text::width(label) + 1;
+        let rule = "─".repeat(usize::from(w).saturating_sub(used + 1));
+        line(buf, x, y, w, &format!("{label} {rule}"), style);
     }
 }
 
@@ -396,12 +400,18 @@ fn cell(
         times: times.as_deref(),
     };
     let (lines, badge) = card.lines(w, h);
+    // the last line is the card's edge (underlined where the fill is too pale)
+    let edge = if here { style } else { theme.card_edge };
+    if h >= 2 {
+        fill(buf, ratatui::layout::Rect::new(x, y + h - 1, w, 1), edge);
+    }
     for (i, l) in lines.iter().enumerate() {
-        put(buf, x, y + i as u16, l, w, style);
+        let s = if i + 1 == usize::from(h) { edge } else { style };
+        put(buf, x, y + i as u16, l, w, s);
     }
     // votes and action points at the right of the last line
     if !badge.is_empty() && h >= 2 {
-        put_right(buf, x + w, y + h - 1, &badge, style);
+        put_right(buf, x + w, y + h - 1, &badge, edge);
     }
 }
 

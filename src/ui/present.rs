@@ -91,9 +91,10 @@ pub fn present_plan(board: &Board, area: Rect) -> Plan {
     let mut rest = vec![sessions(board, slot, Role::Now, Scale::Full, 1)];
     rest.extend(after_now(board, Some(0)));
     // the band at the top: the heading at the left, the countdown at the
-    // right; the heading alone takes its line and an empty one
+    // right; from five minutes left an empty line under it holds its frame
+    let framed = clock.as_ref().is_some_and(|c| c.urgency != Urgency::Normal);
     let below = |band: u16| {
-        let band = band.max(2);
+        let band = (band + u16::from(framed)).max(2);
         Rect::new(
             area.x,
             area.y + band,
@@ -278,6 +279,49 @@ fn top_line(f: &mut Frame, board: &Board, area: Rect, extra: &str, theme: &Theme
     );
 }
 
+/// From five minutes left the big digits get a frame, so that the change
+/// shows without colour (in the last minute they are also inverted, by the
+/// theme's red); the frame goes where it meets nothing else.
+fn frame_urgent(
+    f: &mut Frame,
+    plan: &Plan,
+    role: Role,
+    clock: Option<&Remaining>,
+    within: Rect,
+    style: Style,
+) {
+    let urgent = clock.is_some_and(|c| c.urgency != Urgency::Normal);
+    if !urgent {
+        return;
+    }
+    for l in plan
+        .lines
+        .iter()
+        .filter(|l| l.role == role && l.scale.is_big())
+    {
+        let Some(x) = l.area.x.checked_sub(1) else {
+            continue;
+        };
+        let Some(y) = l.area.y.checked_sub(1) else {
+            continue;
+        };
+        let around = Rect::new(x, y, l.area.width + 2, l.area.height + 2);
+        let clear = within.contains(around.as_position())
+            && around.right() <= within.right()
+            && around.bottom() <= within.bottom()
+            && plan
+                .lines
+                .iter()
+                .all(|o| std::ptr::eq(o, l) || !o.area.intersects(around));
+        if clear {
+            let block = ratatui::widgets::Block::bordered()
+                .border_type(ratatui::widgets::BorderType::Thick)
+                .border_style(style);
+            f.render_widget(block, around);
+        }
+    }
+}
+
 /// Draws a plan: normal text as lines, the rest in big letters.
 fn draw_plan(f: &mut Frame, plan: &Plan, style: impl Fn(Role) -> Style) {
     for l in &plan.lines {
@@ -323,6 +367,10 @@ pub fn render(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
     top_line(f, board, area, "", theme);
     let clock = board.remaining();
     let plan = present_plan(board, body(area));
+    let urgent = clock
+        .as_ref()
+        .map_or(theme.heading, |c| urgency_style(theme, c));
+    frame_urgent(f, &plan, Role::Countdown, clock.as_ref(), area, urgent);
     draw_plan(f, &plan, |role| match role {
         Role::Heading => theme.now,
         Role::Countdown => clock
@@ -349,6 +397,10 @@ pub fn render_break(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
         Some(text) => announcement_plan(text, body(area), board.stack.fine_letters),
         None => break_plan(board, body(area)),
     };
+    let urgent = clock
+        .as_ref()
+        .map_or(theme.heading, |c| urgency_style(theme, c));
+    frame_urgent(f, &plan, Role::BackIn, clock.as_ref(), area, urgent);
     draw_plan(f, &plan, |role| match role {
         Role::BackIn => clock
             .as_ref()

@@ -10,6 +10,9 @@ pub struct Theme {
     pub dim: Style,
     pub heading: Style,
     pub card: Style,
+    /// A card's last line: where the fill alone does not stand out 3:1
+    /// from the board, a line under it carries the card's edge.
+    pub card_edge: Style,
     pub selected: Style,
     pub grabbed: Style,
     pub plenary: Style,
@@ -37,6 +40,12 @@ impl Theme {
             dim: Style::new().fg(Color::Rgb(80, 80, 80)).bg(paper),
             heading: Style::new().fg(ink).bg(paper).add_modifier(Modifier::BOLD),
             card: Style::new().fg(ink).bg(Color::Rgb(255, 244, 196)),
+            // pale notes on a pale wall: the fill cannot stand out 3:1 and
+            // keep its text at 7:1, so a line under each card is its edge
+            card_edge: Style::new()
+                .fg(ink)
+                .bg(Color::Rgb(255, 244, 196))
+                .add_modifier(Modifier::UNDERLINED),
             selected: Style::new()
                 .fg(Color::Rgb(255, 255, 255))
                 .bg(Color::Rgb(0, 60, 140))
@@ -93,9 +102,13 @@ impl Theme {
                 .fg(Color::Rgb(255, 255, 255))
                 .bg(night)
                 .add_modifier(Modifier::BOLD),
+            // pale notes on a dark wall: the fill alone stands out
             card: Style::new()
-                .fg(Color::Rgb(255, 244, 200))
-                .bg(Color::Rgb(40, 36, 20)),
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(250, 226, 140)),
+            card_edge: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(250, 226, 140)),
             selected: Style::new()
                 .fg(Color::Rgb(0, 0, 0))
                 .bg(Color::Rgb(120, 200, 255))
@@ -149,6 +162,7 @@ impl Theme {
             dim: plain,
             heading: plain.add_modifier(Modifier::BOLD),
             card: plain,
+            card_edge: plain.add_modifier(Modifier::UNDERLINED),
             selected: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             grabbed: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             plenary: plain.add_modifier(Modifier::BOLD),
@@ -187,12 +201,13 @@ impl Theme {
     }
 
     /// Every style that puts text on a background.
-    pub fn styles(&self) -> [(&'static str, Style); 16] {
+    pub fn styles(&self) -> [(&'static str, Style); 17] {
         [
             ("base", self.base),
             ("dim", self.dim),
             ("heading", self.heading),
             ("card", self.card),
+            ("card_edge", self.card_edge),
             ("selected", self.selected),
             ("grabbed", self.grabbed),
             ("plenary", self.plenary),
@@ -241,6 +256,40 @@ mod tests {
                 };
                 let ratio = contrast(fg, bg).unwrap();
                 assert!(ratio >= 7.0, "{} {name}: {ratio:.1}:1", theme.name);
+            }
+        }
+    }
+
+    /// WCAG 2.1's non-text contrast: what shapes the board stands out 3:1
+    /// from what is around it, by its fill or by a line of its own.
+    #[test]
+    fn the_structure_stands_out_3_to_1_in_every_colour_theme() {
+        let ratio = |a: Style, b: Style| contrast(a.bg.unwrap(), b.bg.unwrap()).unwrap();
+        let line = |s: Style| contrast(s.fg.unwrap(), s.bg.unwrap()).unwrap();
+        for t in [Theme::projector_light(), Theme::projector_dark()] {
+            // a card: its fill, or the line under it (in its text colour)
+            let edged =
+                t.card_edge.add_modifier.contains(Modifier::UNDERLINED) && line(t.card_edge) >= 3.0;
+            assert!(ratio(t.card, t.base) >= 3.0 || edged, "{}: cards", t.name);
+            // the NOW row's time and the selection: their fill
+            assert!(
+                ratio(t.now, t.base) >= 3.0,
+                "{}: now {:.2}",
+                t.name,
+                ratio(t.now, t.base)
+            );
+            assert!(
+                ratio(t.selected, t.card) >= 3.0 || ratio(t.selected, t.base) >= 3.0,
+                "{}: selected",
+                t.name
+            );
+            // plenary and break rows: their fill, or the rule drawn along them
+            for (name, row) in [("plenary", t.plenary), ("break", t.pause)] {
+                assert!(
+                    ratio(row, t.base) >= 3.0 || line(row) >= 3.0,
+                    "{}: {name}",
+                    t.name
+                );
             }
         }
     }
