@@ -9,7 +9,7 @@ use std::path::Path;
 use common::*;
 use jiff::civil::{date, time};
 use openspace::app::keymap::Mode;
-use openspace::app::stack::{ListView, View};
+use openspace::app::stack::{ReviewView, View};
 use openspace::app::{App, Effect, Screen};
 use openspace::history::search::Field;
 use openspace::model::Status;
@@ -123,7 +123,10 @@ fn the_opening_circle_review_updates_the_new_edition_only() {
     // a point that was closed in 2019 cannot be changed from here
     let closed = items.iter().position(|i| i.carried.is_none()).unwrap();
     if let Some(b) = app.board_mut() {
-        b.stack.view = View::Review(ListView { selected: closed });
+        b.stack.view = View::Review(ReviewView {
+            selected: closed,
+            one_at_a_time: false,
+        });
     }
     let before = board(&app).edition.clone();
     press(&mut app, "x");
@@ -295,4 +298,57 @@ fn search_ranks_fields_then_recency_on_the_shipped_and_generated_editions() {
     );
     // and nothing for what is nowhere
     assert!(openspace::history::search::search(&known, "blockchain").is_empty());
+}
+
+#[test]
+fn the_opening_circle_asks_about_the_open_points_first_and_moves_on_after_each_answer() {
+    let dir = folder();
+    let mut app = next_edition(dir.path());
+    press(&mut app, "O");
+    let items = board(&app).review_items();
+    // the points carried over (to ask about) first, those closed at the time after
+    let first_closed = items.iter().position(|i| i.carried.is_none()).unwrap();
+    assert!(items[..first_closed].iter().all(|i| i.carried.is_some()));
+    assert!(items[first_closed..].iter().all(|i| i.carried.is_none()));
+    // one at a time: x answers and goes on to the next
+    press(&mut app, "f");
+    let View::Review(r) = board(&app).stack.view else {
+        panic!("the review")
+    };
+    assert!(r.one_at_a_time);
+    press(&mut app, "x");
+    let View::Review(r) = board(&app).stack.view else {
+        panic!("the review")
+    };
+    assert_eq!(r.selected, 1, "on to the next point");
+    assert_eq!(board(&app).review_items()[0].status, Status::Done);
+    press(&mut app, "f");
+    let View::Review(r) = board(&app).stack.view else {
+        panic!("the review")
+    };
+    assert!(!r.one_at_a_time, "f goes back to the list");
+}
+
+#[test]
+fn dot_voting_ranks_and_follows_the_topic_being_counted() {
+    let mut app = board_app(shipped(), (120, 40));
+    press(&mut app, "V");
+    // the third in the ranking gets dots until it leads; it stays selected
+    press(&mut app, "jj");
+    let counted = board(&app).edition.topics.len();
+    assert!(counted > 3);
+    let lead = openspace::app::layers::tally::ranked(&board(&app).edition)[0].votes;
+    for _ in 0..=lead {
+        press(&mut app, "+");
+    }
+    let e = &board(&app).edition;
+    let ranked = openspace::app::layers::tally::ranked(e);
+    let View::Tally(list) = board(&app).stack.view else {
+        panic!("dot voting")
+    };
+    assert_eq!(
+        list.selected, 0,
+        "it leads now, and is still the one selected"
+    );
+    assert!(ranked[0].votes > ranked[1].votes);
 }

@@ -18,7 +18,7 @@ use openspace::app::layers::prompt::{Ask, Prompt};
 use openspace::app::layers::search::SearchView;
 use openspace::app::layers::session::SessionView;
 use openspace::app::picker::{NewForm, Picker};
-use openspace::app::stack::{ListView, Overlay, View};
+use openspace::app::stack::{ListView, Overlay, ReviewView, View};
 use openspace::app::{App, Screen};
 use openspace::storage;
 use openspace::ui::{self, theme::Theme};
@@ -501,7 +501,7 @@ fn views() -> Vec<(View, &'static str)> {
         (View::Plan(Default::default()), " Action plan ·"),
         (View::Tally(ListView::default()), " Dot voting ·"),
         (View::Reports(ListView::default()), " ✎ Reports owed"),
-        (View::Review(ListView::default()), " What became of"),
+        (View::Review(ReviewView::default()), " What became of"),
         (View::Retro(ListView::default()), " Last time:"),
         (View::Compare { scroll: 0 }, " Spaces"),
         (

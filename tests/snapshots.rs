@@ -386,3 +386,62 @@ fn a_card_over_two_slots_while_moving_it() {
         app
     });
 }
+
+/// The sizes of a projected screen: what the room sees.
+const PROJECTOR_SIZES: [(u16, u16); 3] = [(120, 40), (160, 45), (240, 67)];
+
+fn each_projector_size(name: &str, make: impl Fn((u16, u16)) -> App) {
+    for size in PROJECTOR_SIZES {
+        let app = make(size);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(&app, size));
+    }
+}
+
+#[test]
+fn the_room_sees_present_mode_at_half_past_two() {
+    each_projector_size("projector_present", |size| {
+        let mut app = on_the_day(size, 14, 30, 0);
+        press(&mut app, "P");
+        app
+    });
+}
+
+#[test]
+fn the_room_sees_the_break_screen() {
+    each_projector_size("projector_break", |size| {
+        let mut app = on_the_day(size, 15, 50, 0);
+        if let Some(b) = app.board_mut() {
+            b.edition.announcements = vec![
+                "Dinner at 19:30 in the Lake Hall".into(),
+                "Bring your action points to the closing circle".into(),
+            ];
+        }
+        press(&mut app, "b");
+        app
+    });
+}
+
+#[test]
+fn the_room_sees_the_board() {
+    each_projector_size("projector_board", |size| on_the_day(size, 14, 30, 0));
+}
+
+#[test]
+fn the_room_sees_the_opening_circle_one_point_at_a_time() {
+    let (dir, path) = two_editions();
+    each_projector_size("projector_opening_circle", |size| {
+        let mut app = opened(&path, dir.path(), date(2020, 5, 12), size);
+        press(&mut app, "Ofjj");
+        app
+    });
+}
+
+#[test]
+fn the_room_sees_dot_voting() {
+    each_projector_size("projector_dot_voting", |size| {
+        let mut app = on_the_day(size, 14, 0, 0);
+        press(&mut app, "V");
+        press(&mut app, "jj++");
+        app
+    });
+}

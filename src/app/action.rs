@@ -23,6 +23,8 @@ pub enum Action {
     JumpToSpace(u8),
     /// Asks for a space's number or name: past 9.
     GoToSpace,
+    /// The opening circle's points one at a time, large, or as a list.
+    OneAtATime,
     NextPane,
     PrevPane,
     // topics

@@ -575,8 +575,9 @@ pub fn defaults() -> Vec<Binding> {
     // the opening-circle review
     t.extend(list(Review, true));
     t.extend([
-        hint(b(Review, Key::ch('x'), Action::ToggleDone, "done / open again")),
-        hint(b(Review, Key::ch('X'), Action::ToggleDropped, "dropped / open again")),
+        hint(b(Review, Key::ch('x'), Action::ToggleDone, "done / open again, and on to the next")),
+        hint(b(Review, Key::ch('X'), Action::ToggleDropped, "dropped / open again, and on to the next")),
+        hint(b(Review, Key::ch('f'), Action::OneAtATime, "one point at a time, large / the list")),
         b(Review, Key::ch('u'), Action::Undo, "undo"),
         hint(b(Review, Key::plain(Esc), Action::Cancel, "back to the board")),
         b(Review, Key::ch('q'), Action::Cancel, "back to the board"),

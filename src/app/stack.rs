@@ -30,6 +30,13 @@ pub struct ListView {
     pub selected: usize,
 }
 
+/// The opening circle: a list, or one point at a time in large letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReviewView {
+    pub selected: usize,
+    pub one_at_a_time: bool,
+}
+
 /// The full-screen view at the bottom of the stack.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum View {
@@ -42,7 +49,7 @@ pub enum View {
     /// Sessions whose slot has ended and which still owe a report.
     Reports(ListView),
     /// The opening circle: the earlier edition's action points and what became of them.
-    Review(ListView),
+    Review(ReviewView),
     /// What worked and what to do better: the earlier edition's and this one's.
     Retro(ListView),
     /// This edition beside the earlier one; the first line shown.
@@ -86,7 +93,7 @@ impl View {
             View::Plan(PlanView { selected, .. })
             | View::Tally(ListView { selected })
             | View::Reports(ListView { selected })
-            | View::Review(ListView { selected })
+            | View::Review(ReviewView { selected, .. })
             | View::Retro(ListView { selected })
             | View::Search(SearchView { selected, .. })
             | View::Warnings(ListView { selected })

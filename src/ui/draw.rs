@@ -79,5 +79,31 @@ pub fn scrolled(
         let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
         line(buf, area.x, y, area.width, text, *style);
     }
+    // what is scrolled away is said at the right edge, never silently cut
+    if height >= 2 && area.width >= 16 {
+        if skip > 0
+            && let Some((_, style)) = lines.get(skip)
+        {
+            put_right(
+                buf,
+                area.right(),
+                area.y,
+                &format!(" ▴ {skip} more "),
+                *style,
+            );
+        }
+        let below = lines.len().saturating_sub(skip + height);
+        if below > 0
+            && let Some((_, style)) = lines.get(skip + height - 1)
+        {
+            put_right(
+                buf,
+                area.right(),
+                area.bottom() - 1,
+                &format!(" ▾ {below} more "),
+                *style,
+            );
+        }
+    }
     skip
 }

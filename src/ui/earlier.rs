@@ -19,6 +19,73 @@ fn scrolled(buf: &mut Buffer, area: Rect, lines: &[(String, Style)], focus: usiz
     super::draw::scrolled(buf, area, lines, focus, 2);
 }
 
+/// The opening circle one point at a time, as large as it fits: "3 of 23",
+/// the point, its owner and what became of it; x or X answers and moves on.
+pub fn review_one(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    use super::fit::{Block, Role, Scale, fit};
+    use ratatui::widgets::Widget;
+    fill(buf, area, theme.base);
+    let items = board.review_items();
+    let Some(item) = items.get(selected) else {
+        return;
+    };
+    let asked: Vec<_> = items.iter().filter(|i| i.carried.is_some()).collect();
+    let place = if item.carried.is_some() {
+        let n = asked.len();
+        let at = items[..=selected]
+            .iter()
+            .filter(|i| i.carried.is_some())
+            .count();
+        format!("{at} of {n}")
+    } else {
+        "closed at the time, for the record".to_string()
+    };
+    let heading = format!(" Opening circle · {place} · from “{}”", item.session);
+    let mut answer = Vec::new();
+    if let Some(o) = &item.owner {
+        answer.push(o.clone());
+    }
+    answer.push(match (item.status, item.carried.is_some()) {
+        (Status::Open, true) => "open?".to_string(),
+        (s, _) => format!("{} {}", s.glyph(), s.label()),
+    });
+    let blocks = [
+        Block::heading(heading),
+        Block::new(Role::Now, vec![item.text.clone()], Scale::Full, 1),
+        Block::new(Role::Next, vec![answer.join(" · ")], Scale::Half, 2).below(1),
+        Block::text(
+            Role::Later,
+            "x done · X dropped (and on to the next) · ↑↓ another · f the list".into(),
+        ),
+    ];
+    let inner = Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(1),
+    );
+    let plan = fit(&blocks, inner, board.stack.fine_letters);
+    for l in &plan.lines {
+        let style = match l.role {
+            Role::Heading => theme.heading,
+            Role::Later => theme.dim,
+            _ if item.status == Status::Done => theme.ok,
+            _ => theme.heading,
+        };
+        match l.scale.pixel_size() {
+            None => line(buf, l.area.x, l.area.y, l.area.width, &l.text, style),
+            Some(size) => tui_big_text::BigText::builder()
+                .pixel_size(size)
+                .style(style)
+                .lines(vec![ratatui::text::Line::from(crate::text::for_big(
+                    &l.text,
+                ))])
+                .build()
+                .render(l.area, buf),
+        }
+    }
+}
+
 /// The opening circle: the earlier edition's action points, large, with
 /// what became of them.
 pub fn review(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
@@ -38,7 +105,19 @@ pub fn review(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &m
     let mut lines = Vec::new();
     let mut focus = 0;
     let mut session = None;
+    let mut closed_heading = false;
     for (i, item) in items.iter().enumerate() {
+        // the points closed at the time come last, apart: for the record
+        if item.carried.is_none() && !closed_heading {
+            closed_heading = true;
+            let n = items.iter().filter(|i| i.carried.is_none()).count();
+            lines.push((String::new(), theme.base));
+            lines.push((
+                format!(" Closed when {from} ended ({n}), for the record"),
+                theme.dim,
+            ));
+            session = None;
+        }
         if session.as_ref() != Some(&item.session) {
             lines.push((String::new(), theme.base));
             lines.push((format!(" {}", item.session), theme.heading));
@@ -58,9 +137,6 @@ pub fn review(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &m
             text.push_str(&format!(" — {o}"));
         }
         text.push_str(&format!(" · {}", item.status.label()));
-        if item.carried.is_none() {
-            text.push_str(" (closed at the time)");
-        }
         let style = if here { theme.selected } else { theme.base };
         for (j, l) in wrap(&text, w, 3).into_iter().enumerate() {
             lines.push((

@@ -83,7 +83,10 @@ fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
             View::Plan(p) => plan::render(board, p, body, theme, buf),
             View::Tally(l) => tally::render(board, l.selected, body, theme, buf),
             View::Reports(l) => reports::render(board, l.selected, body, theme, buf),
-            View::Review(l) => earlier::review(board, l.selected, body, theme, buf),
+            View::Review(r) if r.one_at_a_time => {
+                earlier::review_one(board, r.selected, body, theme, buf)
+            }
+            View::Review(r) => earlier::review(board, r.selected, body, theme, buf),
             View::Retro(l) => earlier::retro(board, l.selected, body, theme, buf),
             View::Compare { scroll } => earlier::compare(board, *scroll, body, theme, buf),
             View::Search(s) => earlier::search(board, s, body, theme, buf),

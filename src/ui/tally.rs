@@ -1,13 +1,15 @@
-//! Dot voting: the topics listed large on the left, dots added as people
-//! count them, and a live ranked bar chart on the right.
+//! Dot voting: one ranked list, most dots first, each title in full
+//! (wrapped), a bar scaled to the leader beside its count.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
-use super::draw::{fill, line, put};
+use super::draw::{fill, line};
 use super::theme::Theme;
 use crate::app::board::Board;
-use crate::text::truncate;
+use crate::app::layers::tally::ranked;
+use crate::text::wrap;
 
 pub fn render(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.base);
@@ -17,58 +19,44 @@ pub fn render(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &m
     let title =
         format!(" Dot voting · each person has {dots} dots ([ ] change) · {total} dots counted");
     line(buf, area.x, area.y, area.width, &title, theme.heading);
-
-    let left_w = (area.width / 2).max(20).min(area.width);
-    let rows = usize::from(area.height.saturating_sub(2));
-    let first = crate::geometry::scroll(selected, e.topics.len(), rows, 0);
-    for (i, t) in e.topics.iter().enumerate().skip(first).take(rows) {
-        let y = area.y + 2 + u16::try_from(i - first).unwrap_or(0);
-        let here = i == selected;
-        let text = format!(
-            "{}{:>4}  {}",
-            if here { "▶" } else { " " },
-            t.votes,
-            t.title
-        );
-        line(
-            buf,
-            area.x,
-            y,
-            left_w.saturating_sub(1),
-            &text,
-            if here { theme.selected } else { theme.heading },
-        );
-    }
-
-    // the ranking, most dots first, bars scaled to the leader
-    let x = area.x + left_w + 1;
-    let w = area.width.saturating_sub(left_w + 1);
-    if w < 12 {
-        return;
-    }
-    put(buf, x, area.y + 1, "Ranking", w, theme.heading);
-    let mut ranked: Vec<_> = e.topics.iter().collect();
-    ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
+    let ranked = ranked(e);
     let max = ranked.first().map_or(0, |t| t.votes).max(1);
-    let label_w = (w / 2).min(36);
-    let bar_room = w.saturating_sub(label_w + 6);
-    for (rank, t) in ranked.iter().take(rows).enumerate() {
-        let y = area.y + 2 + u16::try_from(rank).unwrap_or(0);
-        let label = format!(
-            "{:>2}. {}",
-            rank + 1,
-            truncate(&t.title, usize::from(label_w.saturating_sub(4)))
-        );
-        put(buf, x, y, &label, label_w, theme.base);
-        let len = u64::from(t.votes) * u64::from(bar_room) / u64::from(max);
+    // the title column takes what the bars leave, the bars a third at most
+    let bar_w = (area.width / 3).clamp(6, 60);
+    let title_w = usize::from(area.width.saturating_sub(bar_w + 12)).max(10);
+    let mut lines: Vec<(String, Style)> = Vec::new();
+    let mut focus = 0;
+    for (rank, t) in ranked.iter().enumerate() {
+        let here = rank == selected;
+        if here {
+            focus = lines.len();
+        }
+        let style = if here { theme.selected } else { theme.heading };
+        let len = u64::from(t.votes) * u64::from(bar_w) / u64::from(max);
         let bar = "█".repeat(usize::try_from(len).unwrap_or(0));
-        put(
-            buf,
-            x + label_w,
-            y,
-            &format!("{bar} {}", t.votes),
-            w.saturating_sub(label_w),
-            theme.heading,
-        );
+        let count = format!("{:>4}", t.votes);
+        // the selected one in full; the others in up to two lines
+        let keep = if here { 6 } else { 2 };
+        for (i, l) in wrap(&t.title, title_w, keep).into_iter().enumerate() {
+            let text = if i == 0 {
+                let lead = if here { "▶" } else { " " };
+                let pad = title_w.saturating_sub(crate::text::width(&l));
+                format!(
+                    "{lead}{:>3}. {l}{} {count} {bar}",
+                    rank + 1,
+                    " ".repeat(pad)
+                )
+            } else {
+                format!("      {l}")
+            };
+            lines.push((text, style));
+        }
     }
+    let list = Rect::new(
+        area.x,
+        area.y + 2,
+        area.width,
+        area.height.saturating_sub(2),
+    );
+    super::draw::scrolled(buf, list, &lines, focus, 1);
 }

@@ -113,7 +113,8 @@ impl Board {
             .parse::<u32>()
             .map_err(|_| format!("{text:?} is not a number of votes"))?;
         self.try_change("set votes", |e| e.set_votes(id, n))
-            .map_err(String::from)
-            .map(|()| format!("{n} votes"))
+            .map_err(String::from)?;
+        self.follow_in_tally(id);
+        Ok(format!("{n} votes"))
     }
 }

@@ -26,6 +26,11 @@ impl Board {
         match action {
             Action::ToggleDone => self.review_toggle(Status::Done),
             Action::ToggleDropped => self.review_toggle(Status::Dropped),
+            Action::OneAtATime => {
+                if let View::Review(r) = &mut self.stack.view {
+                    r.one_at_a_time = !r.one_at_a_time;
+                }
+            }
             Action::Undo => self.undo(),
             _ => return self.on_list(action),
         }
@@ -79,18 +84,29 @@ impl Board {
                 }
             }
         }
+        // the points to ask about first; those closed at the time apart, after them
+        items.sort_by_key(|i| i.carried.is_none());
         items
     }
 
+    /// Marks the selected point as its owner answers, and moves on to the next.
     pub(crate) fn review_toggle(&mut self, status: Status) {
-        let View::Review(crate::app::stack::ListView { selected }) = self.stack.view else {
+        let View::Review(review) = self.stack.view else {
             return;
         };
-        let Some(item) = self.review_items().into_iter().nth(selected) else {
+        let items = self.review_items();
+        let Some(item) = items.get(review.selected).cloned() else {
             return;
         };
         match item.carried {
-            Some(id) => self.set_action_status(id, status),
+            Some(id) => {
+                self.set_action_status(id, status);
+                if let View::Review(r) = &mut self.stack.view
+                    && r.selected + 1 < items.len()
+                {
+                    r.selected += 1;
+                }
+            }
             None => self.toast(format!(
                 "“{}” was {} when that edition closed; it was not carried over",
                 item.text,

@@ -1,11 +1,18 @@
-//! Dot voting (V): the topics listed large, dots added as people count
-//! them, a live ranked bar chart beside them.
+//! Dot voting (V): one ranked list, most dots first, dots added as people
+//! count them; the topic being counted stays selected as it climbs.
 
 use super::Outcome;
 use crate::app::action::Action;
 use crate::app::board::Board;
 use crate::app::stack::View;
-use crate::model::TopicId;
+use crate::model::{Edition, Topic, TopicId};
+
+/// The topics ranked: most dots first, ties in the order they were proposed.
+pub fn ranked(e: &Edition) -> Vec<&Topic> {
+    let mut ranked: Vec<&Topic> = e.topics.iter().map(|t| &**t).collect();
+    ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
+    ranked
+}
 
 impl Board {
     pub(crate) fn on_tally(&mut self, action: Action) -> Outcome {
@@ -29,7 +36,15 @@ impl Board {
         let View::Tally(list) = self.stack.view else {
             return None;
         };
-        self.edition.topics.get(list.selected).map(|t| t.id)
+        ranked(&self.edition).get(list.selected).map(|t| t.id)
+    }
+
+    /// Keeps a topic selected after its dots changed its rank.
+    pub(crate) fn follow_in_tally(&mut self, id: TopicId) {
+        let at = ranked(&self.edition).iter().position(|t| t.id == id);
+        if let (View::Tally(list), Some(at)) = (&mut self.stack.view, at) {
+            list.selected = at;
+        }
     }
 
     fn tally_vote(&mut self, up: bool) {
@@ -39,6 +54,7 @@ impl Board {
             if up { e.vote_up(id) } else { e.vote_down(id) }
         });
         if let Some(n) = result {
+            self.follow_in_tally(id);
             self.toast(format!("“{title}”: {n} dots"));
         }
     }
