@@ -304,7 +304,8 @@ fn every_mode_with_keys_has_a_help_section_and_help_opens_from_every_view() {
             unreachable!()
         };
         let action = keymap.action(mode, &f1);
-        let ok = if mode == Mode::Help {
+        // in help itself F1 closes it (or ends the search in it)
+        let ok = if matches!(mode, Mode::Help | Mode::HelpSearch) {
             action == Some(openspace::app::action::Action::Cancel)
         } else {
             action == Some(openspace::app::action::Action::Help)
@@ -675,4 +676,38 @@ fn a_page_of_the_action_plan_is_what_one_screen_shows() {
     };
     // about seven points fit at 80×24: a page never jumps past the ones not seen
     assert!(p.selected > 0 && p.selected <= 7, "{}", p.selected);
+}
+
+#[test]
+fn help_is_searched_with_a_slash_and_n_finds_the_next() {
+    let mut app = board_app(small_edition(), (120, 40));
+    press(&mut app, "?");
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, "/");
+    assert_eq!(app.mode(), Mode::HelpSearch);
+    // letters are text while searching: q does not close help
+    type_text(&mut app, "announce");
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Help);
+    let help = board(&app).stack.help().expect("help is open").clone();
+    let first = help.scroll;
+    assert!(
+        help.lines[first].0.contains("announce"),
+        "{:?}",
+        help.lines[first]
+    );
+    press(&mut app, "n");
+    let next = board(&app).stack.help().unwrap().scroll;
+    assert_ne!(next, first, "n goes on to another line");
+    assert!(
+        board(&app).stack.help().unwrap().lines[next]
+            .0
+            .contains("announce")
+    );
+    // the legend of the card glyphs is part of help
+    assert!(
+        help.lines
+            .iter()
+            .any(|(l, _)| l.contains("⚑") && l.contains("pinned"))
+    );
 }

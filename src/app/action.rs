@@ -25,6 +25,8 @@ pub enum Action {
     GoToSpace,
     /// The opening circle's points one at a time, large, or as a list.
     OneAtATime,
+    /// The next line of help that matches what was searched.
+    NextMatch,
     NextPane,
     PrevPane,
     // topics

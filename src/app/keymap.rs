@@ -34,6 +34,7 @@ pub enum Mode {
     Break,
     Follow,
     Help,
+    HelpSearch,
     ConfirmQuit,
     Recover,
     Conflicts,
@@ -43,7 +44,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 31] = [
+    pub const ALL: [Mode; 32] = [
         Mode::Board,
         Mode::Parking,
         Mode::Capture,
@@ -69,6 +70,7 @@ impl Mode {
         Mode::Break,
         Mode::Follow,
         Mode::Help,
+        Mode::HelpSearch,
         Mode::ConfirmQuit,
         Mode::Recover,
         Mode::Conflicts,
@@ -104,6 +106,7 @@ impl Mode {
             Mode::Warnings => "WARNINGS",
             Mode::NextEdition => "NEXT EDITION",
             Mode::Help => "HELP",
+            Mode::HelpSearch => "HELP · SEARCH",
             Mode::ConfirmQuit => "QUIT?",
             Mode::Recover => "RECOVER?",
             Mode::Conflicts => "CHANGED OUTSIDE",
@@ -124,6 +127,7 @@ impl Mode {
                 | Mode::Prompt
                 | Mode::Notes
                 | Mode::NextEdition
+                | Mode::HelpSearch
         )
     }
 }
@@ -695,6 +699,11 @@ pub fn defaults() -> Vec<Binding> {
         b(Help, Key::ch('g'), Action::FirstSlot, "to the top"),
         b(Help, Key::plain(End), Action::LastSlot, "to the end"),
         b(Help, Key::ch('G'), Action::LastSlot, "to the end"),
+        b(Help, Key::ch('/'), Action::Search, "search the help"),
+        b(Help, Key::ch('n'), Action::NextMatch, "the next line that matches"),
+        b(HelpSearch, Key::plain(Enter), Action::Submit, "find it"),
+        b(HelpSearch, Key::plain(Esc), Action::Cancel, "stop searching"),
+        b(HelpSearch, Key::plain(F(1)), Action::Cancel, "stop searching"),
     ]);
     // quitting while the file cannot be saved
     t.extend([
@@ -750,7 +759,7 @@ pub fn defaults() -> Vec<Binding> {
 
 /// The modes in the order help and the README show them, with their titles.
 #[rustfmt::skip]
-pub const HELP_SECTIONS: [(Mode, &str); 31] = [
+pub const HELP_SECTIONS: [(Mode, &str); 32] = [
     (Mode::Board, "On the grid"),
     (Mode::Parking, "In the parking lot"),
     (Mode::Capture, concat!("Adding topics: ", capture_line!())),
@@ -782,6 +791,7 @@ pub const HELP_SECTIONS: [(Mode, &str); 31] = [
     (Mode::Fill, "Filling the grid from the parking lot (F)"),
     (Mode::Picker, "Choosing an edition"),
     (Mode::Help, "This help"),
+    (Mode::HelpSearch, "Searching the help (/)"),
 ];
 
 /// Several keys for one thing, compactly: "u Ctrl-Z", "1…9", "Shift-↑↓←→ KJHL".

@@ -257,6 +257,9 @@ fn picker_key(
         return vec![Effect::Quit];
     }
     if let Some(help) = &mut p.help {
+        if action.is_none() {
+            help.type_key(key);
+        }
         let outcome = action.map_or(Outcome::Unclaimed, |a| help.on(a, size));
         if outcome == Outcome::Close {
             p.help = None;

@@ -193,7 +193,7 @@ impl Picker {
     pub fn mode(&self) -> super::keymap::Mode {
         use super::keymap::Mode;
         match (&self.help, &self.new) {
-            (Some(_), _) => Mode::Help,
+            (Some(h), _) => h.mode(),
             (None, Some(_)) => Mode::NextEdition,
             (None, None) => Mode::Picker,
         }

@@ -161,7 +161,7 @@ impl Overlay {
             Overlay::Conflicts(_) => Mode::Conflicts,
             Overlay::Notice(_) => Mode::Notice,
             Overlay::Fill(_) => Mode::Fill,
-            Overlay::Help(_) => Mode::Help,
+            Overlay::Help(h) => h.mode(),
         }
     }
 
@@ -324,6 +324,7 @@ impl Stack {
     find!(session, session_mut, Session, SessionView);
     find!(capture, capture_mut, Capture, Capture);
     find!(prompt, prompt_mut, Prompt, Prompt);
+    find!(help, help_mut, Help, crate::app::layers::help::HelpView);
     find!(form, form_mut, Form, Form);
     find!(next_form, next_form_mut, NextEdition, NewForm);
 

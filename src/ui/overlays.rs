@@ -324,12 +324,15 @@ pub fn help(f: &mut Frame, help: &HelpView, theme: &Theme) {
     let viewport = (full.width, full.height);
     let (rows, columns) = crate::geometry::help_page(viewport);
     let area = crate::geometry::help_box(viewport);
-    let inner = boxed(
-        f,
-        area,
-        "Keys · Esc closes · ↑↓ PgUp PgDn Home End scroll",
-        theme,
-    );
+    let title = match &help.query {
+        Some(q) => format!("Search the help: {}▏ · Enter finds · Esc stops", q.value()),
+        None if !help.found.is_empty() => format!(
+            "Keys · “{}”: n finds the next · / searches · Esc closes",
+            help.found
+        ),
+        None => "Keys · Esc closes · / searches · ↑↓ PgUp PgDn Home End scroll".to_string(),
+    };
+    let inner = boxed(f, area, &title, theme);
     let col_w = inner.width / u16::try_from(columns).unwrap_or(1).max(1);
     let first = help.first(viewport);
     for (i, (text, kind)) in help
@@ -342,6 +345,7 @@ pub fn help(f: &mut Frame, help: &HelpView, theme: &Theme) {
         let col = u16::try_from(i / rows.max(1)).unwrap_or(0);
         let row = u16::try_from(i % rows.max(1)).unwrap_or(0);
         let style = match kind {
+            _ if help.matches(text) => theme.selected,
             Kind::Heading => theme.heading,
             Kind::Key => theme.base,
             Kind::Note => theme.dim,

@@ -6,6 +6,33 @@ use crate::app::action::{Action, Dir};
 use crate::app::keymap::{HELP_SECTIONS, Keymap, Mode};
 use crate::geometry;
 
+/// What the glyphs on the board mean, in help and in the README.
+pub const LEGEND: [(&str, &str); 11] = [
+    ("⚑", "pinned: stays where it is"),
+    ("✎", "the session owes its report"),
+    ("▲7", "votes"),
+    ("✓1/3", "action points done of all (dropped ones left out)"),
+    (
+        "⚠clash ⚠full",
+        "a warning: a convener twice at once, more interest than room",
+    ),
+    (
+        "⚠twin ⚠span",
+        "a warning: the same topic twice, a long session that no longer fits",
+    ),
+    ("⊕", "waiting to be merged"),
+    ("✥", "being moved"),
+    (
+        "■ NOW  □ NEXT",
+        "the slot going on and the next (a heavy border on NOW)",
+    ),
+    ("◆  ○", "a plenary (everybody) and a break"),
+    (
+        "▾ ▴ ▤",
+        "more below or above; topics waiting in the folded parking lot",
+    ),
+];
+
 /// How a line of help reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -14,11 +41,15 @@ pub enum Kind {
     Note,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct HelpView {
     pub lines: Vec<(String, Kind)>,
     /// The first line shown.
     pub scroll: usize,
+    /// What is being typed after `/`, while it is.
+    pub query: Option<tui_input::Input>,
+    /// What was searched last: `n` finds it again.
+    pub found: String,
 }
 
 impl HelpView {
@@ -36,6 +67,11 @@ impl HelpView {
             }
             lines.push((String::new(), Kind::Key));
         }
+        lines.push(("What the cards and rows show".into(), Kind::Heading));
+        for (glyph, meaning) in LEGEND {
+            lines.push((format!("  {glyph:<18} {meaning}"), Kind::Key));
+        }
+        lines.push((String::new(), Kind::Key));
         lines.push((
             "Ctrl-C quits from anywhere. While typing, letters are text; F1 is help.".into(),
             Kind::Note,
@@ -43,7 +79,49 @@ impl HelpView {
         HelpView {
             lines,
             scroll: start,
+            query: None,
+            found: String::new(),
         }
+    }
+
+    /// Searching is typing; reading is keys.
+    pub fn mode(&self) -> Mode {
+        if self.query.is_some() {
+            Mode::HelpSearch
+        } else {
+            Mode::Help
+        }
+    }
+
+    /// A key typed into the search.
+    pub fn type_key(&mut self, key: &crossterm::event::KeyEvent) {
+        use tui_input::backend::crossterm::EventHandler;
+        if let Some(q) = &mut self.query {
+            q.handle_event(&crossterm::event::Event::Key(*key));
+        }
+    }
+
+    /// Scrolls to the next line after the top one that holds `text`, from
+    /// the top again after the last; false when no line does.
+    fn find(&mut self, text: &str, viewport: (u16, u16)) -> bool {
+        let text = text.to_lowercase();
+        if text.is_empty() {
+            return false;
+        }
+        let n = self.lines.len();
+        let at = self.first(viewport);
+        let hit = (1..=n)
+            .map(|d| (at + d) % n)
+            .find(|&i| self.lines[i].0.to_lowercase().contains(&text));
+        if let Some(i) = hit {
+            self.scroll = i;
+        }
+        hit.is_some()
+    }
+
+    /// Whether a line holds what was searched last.
+    pub fn matches(&self, line: &str) -> bool {
+        !self.found.is_empty() && line.to_lowercase().contains(&self.found.to_lowercase())
     }
 
     /// The last first line: the end of help fills the window, never an empty box.
@@ -58,6 +136,31 @@ impl HelpView {
     }
 
     pub fn on(&mut self, action: Action, viewport: (u16, u16)) -> Outcome {
+        if let Some(q) = &self.query {
+            match action {
+                Action::Submit => {
+                    let text = q.value().trim().to_string();
+                    self.query = None;
+                    self.found = text.clone();
+                    self.find(&text, viewport);
+                }
+                Action::Cancel => self.query = None,
+                _ => return Outcome::Unclaimed,
+            }
+            return Outcome::Stay;
+        }
+        match action {
+            Action::Search => {
+                self.query = Some(tui_input::Input::default());
+                return Outcome::Stay;
+            }
+            Action::NextMatch => {
+                let text = self.found.clone();
+                self.find(&text, viewport);
+                return Outcome::Stay;
+            }
+            _ => {}
+        }
         let (rows, columns) = geometry::help_page(viewport);
         let page = (rows * columns).saturating_sub(1).max(1);
         let max = self.max_scroll(viewport);

@@ -189,6 +189,7 @@ impl Board {
                 }
             }
             Some(Overlay::Form(form)) => form.key(key),
+            Some(Overlay::Help(help)) => help.type_key(key),
             _ => {}
         }
     }
