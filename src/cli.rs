@@ -71,6 +71,10 @@ pub enum Command {
         /// Leave the conveners' names out (c shows them)
         #[arg(long)]
         hide_conveners: bool,
+        /// Turn the pages by itself, each for this long (20s, 1m): now and
+        /// next, the board page by page, each announcement
+        #[arg(long, value_name = "TIME", value_parser = seconds)]
+        rotate: Option<u32>,
     },
     /// Search every edition of the sessions folder: topics, conveners, notes, action points
     Search {
@@ -116,4 +120,20 @@ pub struct NewArgs {
     /// Start from an earlier edition: its spaces, slots, theme, facilitators and open action points
     #[arg(long, value_name = "EARLIER.ron")]
     pub from: Option<PathBuf>,
+}
+
+/// "20s", "1m", "1m30s" or a number of seconds: how long a kiosk page stays.
+fn seconds(text: &str) -> Result<u32, String> {
+    let text = text.trim();
+    let secs = match text.parse::<u32>() {
+        Ok(n) => i64::from(n),
+        Err(_) => text
+            .parse::<jiff::SignedDuration>()
+            .map_err(|e| format!("{text:?} is not a time such as 20s or 1m: {e}"))?
+            .as_secs(),
+    };
+    match u32::try_from(secs) {
+        Ok(n) if (3..=3600).contains(&n) => Ok(n),
+        _ => Err(format!("{text:?}: a page stays 3 seconds to an hour")),
+    }
 }

@@ -113,6 +113,10 @@ fn board(
                 ..
             })
         ),
+        rotate: match cli.command {
+            Some(Command::Present { rotate, .. }) => rotate,
+            _ => None,
+        },
         config_problem: settings.problem,
     };
     run::run(start, options).map_err(Failure)?;

@@ -232,3 +232,49 @@ fn the_projected_screens_carry_no_key_hints_and_the_projector_window_no_messages
     );
     assert_eq!(app.mode(), openspace::app::keymap::Mode::Follow);
 }
+
+#[test]
+fn the_projector_window_turns_its_pages_as_a_kiosk() {
+    use openspace::app::kiosk::Page;
+    let size = (160, 45);
+    let mut app = board_app(shipped(), size);
+    at(&mut app, 14, 30);
+    if let Some(b) = app.board_mut() {
+        b.stack.follower = true;
+        b.read_only = Some("this window presents the file".into());
+        b.edition.announcements = vec!["Dinner at 19:30".into()];
+        b.rotate(Some(20));
+    }
+    let pages = board(&app).kiosk_pages();
+    assert_eq!(pages.first(), Some(&Page::Present));
+    assert!(pages.iter().filter(|p| matches!(p, Page::Board(_))).count() >= 1);
+    assert_eq!(pages.last(), Some(&Page::Announcement(0)));
+    let mut seen = Vec::new();
+    for step in 0..pages.len() * 20 + 1 {
+        let t = date(2019, 5, 14).to_datetime(time(14, 30, 0, 0))
+            + jiff::SignedDuration::from_secs(i64::try_from(step).unwrap());
+        app.set_now(t);
+        if let Some(b) = app.board_mut() {
+            b.tick();
+        }
+        let b = board(&app);
+        let page = match b.stack.view {
+            View::Present => "present",
+            View::Grid => "board",
+            View::Break { .. } if b.stack.spotlight.is_some() => "announcement",
+            _ => "other",
+        };
+        if seen.last() != Some(&page) {
+            seen.push(page);
+        }
+    }
+    assert_eq!(seen.first(), Some(&"present"));
+    assert!(
+        seen.contains(&"board") && seen.contains(&"announcement"),
+        "{seen:?}"
+    );
+    assert_eq!(seen.last(), Some(&"present"), "and round again: {seen:?}");
+    // r stops it
+    press(&mut app, "r");
+    assert!(board(&app).stack.rotation.is_none());
+}

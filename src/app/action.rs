@@ -27,6 +27,8 @@ pub enum Action {
     OneAtATime,
     /// The next line of help that matches what was searched.
     NextMatch,
+    /// The projector's window turns its pages by itself, or stops.
+    Rotate,
     NextPane,
     PrevPane,
     // topics

@@ -82,6 +82,7 @@ impl Board {
             }
         }
         self.last_left = current;
+        self.rotate_on();
         let now_id = self.now_slot().map(|s| s.id.clone());
         if now_id != self.now_seen {
             self.now_seen = now_id.clone();

@@ -670,6 +670,7 @@ pub fn defaults() -> Vec<Binding> {
         hint(b(Follow, Key::ch('b'), Action::BreakScreen, "present mode / the break screen")),
         hint(b(Follow, Key::ch('c'), Action::ToggleConveners, "show or hide the conveners' names")),
         b(Follow, Key::ch('f'), Action::Spotlight, "one announcement after another, full screen"),
+        hint(b(Follow, Key::ch('r'), Action::Rotate, "turn the pages by itself: now, the board, the announcements")),
     ]);
     t.extend(help(Follow));
     t.push(hint(b(Follow, Key::ch('q'), Action::Quit, "close this window")));

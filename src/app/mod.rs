@@ -13,6 +13,7 @@ pub mod form;
 pub(crate) mod grammar;
 pub(crate) mod index;
 pub mod keymap;
+pub mod kiosk;
 pub mod layers;
 pub mod picker;
 pub mod stack;

@@ -222,6 +222,10 @@ pub struct Stack {
     pub follower: bool,
     /// The announcement shown full screen on the break screen.
     pub spotlight: Option<usize>,
+    /// The projector's window as a kiosk: its pages one after another.
+    pub rotation: Option<crate::app::kiosk::Rotation>,
+    /// Seconds per page when `r` starts the rotation (`--rotate`, else 20).
+    pub rotate_every: u32,
     /// The big letters may use sextants and octants (the config's
     /// `fine_letters`), for terminals whose font draws them.
     pub fine_letters: bool,
@@ -274,7 +278,7 @@ impl Stack {
     pub fn mode(&self) -> Mode {
         match self.overlays.last() {
             Some(o) => o.mode(),
-            None if self.follower && self.view.projected() => Mode::Follow,
+            None if self.follower => Mode::Follow,
             None => self.view.mode(&self.grid),
         }
     }

@@ -49,6 +49,8 @@ pub struct Options {
     pub fine_letters: bool,
     /// Present mode without the conveners' names (`present --hide-conveners`).
     pub hide_conveners: bool,
+    /// The projector's window turns its pages, each this many seconds.
+    pub rotate: Option<u32>,
     /// What is wrong with the config file, shown once on screen.
     pub config_problem: Option<String>,
 }
@@ -59,6 +61,10 @@ fn prepare(board: &mut Board, options: &Options) {
     board.warnings_off = options.warnings_off.clone();
     board.stack.fine_letters = options.fine_letters;
     board.stack.hide_conveners |= options.hide_conveners;
+    board.stack.rotate_every = options.rotate.unwrap_or(20);
+    if board.stack.follower && options.rotate.is_some() {
+        board.rotate(options.rotate);
+    }
     board.check_warnings();
 }
 

@@ -42,7 +42,9 @@ pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer)
         // the count, with the key that lists them
         right.push((format!(" ⚠ {} (!) ", board.warnings.len()), theme.warn));
     }
-    if board.read_only.is_some() {
+    if board.stack.follower {
+        // the projector's window: no operator's state where the room looks
+    } else if board.read_only.is_some() {
         right.push((" READ-ONLY ".to_string(), theme.warn));
     } else if board.review {
         right.push((" REVIEW · E edits ".to_string(), theme.warn));

@@ -93,7 +93,12 @@ fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
             View::Warnings(l) => reports::warnings(board, l.selected, body, theme, buf),
             View::Present | View::Break { .. } => {}
         }
-        chrome::footer(board, keymap, regions.footer, theme, buf);
+        // the projector's own window shows the board without the operator's footer
+        if board.stack.follower {
+            draw::fill(buf, regions.footer, theme.base);
+        } else {
+            chrome::footer(board, keymap, regions.footer, theme, buf);
+        }
         Planes {
             overlay: regions.overlay,
             input: regions.input,

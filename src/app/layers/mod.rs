@@ -133,6 +133,7 @@ impl Board {
 
     fn on_view(&mut self, action: Action) -> Outcome {
         match self.stack.view {
+            _ if self.stack.follower => self.on_follow(action),
             View::Grid => self.on_grid(action),
             View::Plan(_) => self.on_plan(action),
             View::Tally(_) => self.on_tally(action),
@@ -142,7 +143,6 @@ impl Board {
             View::Compare { .. } => self.on_compare(action),
             View::Search(_) => self.on_search(action),
             View::Warnings(_) => self.on_warnings(action),
-            View::Present | View::Break { .. } if self.stack.follower => self.on_follow(action),
             View::Present => self.on_present(action),
             View::Break { .. } => self.on_break(action),
         }

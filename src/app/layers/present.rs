@@ -56,6 +56,13 @@ impl Board {
             }
             Action::ToggleConveners => self.toggle_conveners(),
             Action::Spotlight => self.spotlight(),
+            Action::Rotate => {
+                let every = match self.stack.rotation {
+                    Some(_) => None,
+                    None => Some(self.stack.rotate_every),
+                };
+                self.rotate(every);
+            }
             _ => return Outcome::Unclaimed,
         }
         Outcome::Stay
