@@ -10,6 +10,7 @@
 //!         (mode: Board, key: "n", action: Capture),
 //!         (mode: Board, key: "F5", action: Present),
 //!     ],
+//!     fine_letters: true,
 //! )
 //! ```
 

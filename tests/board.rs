@@ -1115,3 +1115,14 @@ fn rows_left_out_below_are_said() {
     let app = board_app(shipped(), (240, 67));
     assert_eq!(board(&app).current_grid().more_below, 0);
 }
+
+#[test]
+fn the_rows_that_z_hides_go_to_the_cards_shown() {
+    let mut app = board_app(shipped(), (120, 40));
+    let before = board(&app).current_grid().session_h;
+    // hide everything after the first session slot
+    press(&mut app, "z");
+    let after = board(&app).current_grid().session_h;
+    assert!(board(&app).index.hidden > 0);
+    assert!(after > before, "cards grow from {before} to {after} lines");
+}
