@@ -239,11 +239,12 @@ pub fn break_plan(board: &Board, area: Rect) -> Plan {
         }
         blocks.push(b);
     }
-    let next = blocks.iter().position(|b| b.role == Role::Next).or(back);
+    // the announcements are sized last, with the room what comes next
+    // leaves, below "back in"
     let notes = &board.edition.announcements;
     if !notes.is_empty() {
         let mut b = Block::new(Role::Announcement, notes.clone(), Scale::Half, 3);
-        if let Some(i) = next {
+        if let Some(i) = back {
             b = b.below(i);
         }
         blocks.push(b);
