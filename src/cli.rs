@@ -82,6 +82,19 @@ pub enum Command {
         #[arg(required = true, value_name = "TEXT")]
         text: Vec<String>,
     },
+    /// Write the record of the day: proceedings (Markdown, HTML), CSV, a
+    /// calendar, door signs
+    Export {
+        /// The edition to export
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Which to write (default: all of them)
+        #[arg(long, value_enum, default_value = "all")]
+        format: crate::export::Format,
+        /// The folder to write into (default: NAME-export beside the edition)
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Print an edition's board as plain text, for chat or e-mail
     Print {
         /// The edition to print

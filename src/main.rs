@@ -47,6 +47,11 @@ fn main() -> ExitCode {
                 }
                 Command::New(args) => commands::new(args, &folder, &mut out),
                 Command::Print { file, width } => commands::print(file, &folder, *width, &mut out),
+                Command::Export {
+                    file,
+                    format,
+                    out: dir,
+                } => commands::export(file, &folder, *format, dir.as_deref(), &mut out),
                 Command::Place {
                     file,
                     dry_run,

@@ -1,6 +1,7 @@
 //! The subcommands that need no screen. Each returns the process's exit code.
 
 mod check;
+mod export;
 mod list;
 mod new;
 mod place;
@@ -10,6 +11,7 @@ mod search;
 use std::path::{Path, PathBuf};
 
 pub use check::check;
+pub use export::export;
 pub use list::list;
 pub use new::{create_edition, new};
 pub use place::place;

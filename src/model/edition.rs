@@ -33,6 +33,10 @@ pub struct Edition {
     pub theme: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub venue: String,
+    /// The venue's IANA time zone ("Europe/Warsaw"), for calendars; without
+    /// one, times are the venue's wall-clock times, floating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facilitators: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -178,6 +182,7 @@ impl Edition {
             number: None,
             theme: String::new(),
             venue: String::new(),
+            time_zone: None,
             facilitators: Vec::new(),
             notes: String::new(),
             dots: None,
@@ -234,6 +239,13 @@ impl Edition {
             .collect();
         parked.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
         parked
+    }
+
+    /// Every topic ranked: most votes first, ties in the order proposed.
+    pub fn ranking(&self) -> Vec<&Topic> {
+        let mut ranked: Vec<&Topic> = self.topics.iter().map(|t| &**t).collect();
+        ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
+        ranked
     }
 
     /// Every action point with the session it belongs to; carried-over

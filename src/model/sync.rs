@@ -53,6 +53,7 @@ macro_rules! edition_fields {
             number,
             theme,
             venue,
+            time_zone,
             facilitators,
             notes,
             dots,

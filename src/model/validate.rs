@@ -44,6 +44,20 @@ impl Edition {
                 ),
             );
         }
+        if let Some(tz) = &self.time_zone {
+            // the form of an IANA name; whether this machine knows it does not matter
+            let named = tz == "UTC"
+                || (tz.contains('/')
+                    && tz
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+')));
+            if !named {
+                say(
+                    Anchor::Name,
+                    format!("time_zone {tz:?} is not an IANA time zone such as \"Europe/Warsaw\""),
+                );
+            }
+        }
         if self.name.trim().is_empty() {
             say(Anchor::Name, "the edition needs a name".into());
         }

@@ -9,9 +9,7 @@ use crate::model::{Edition, Topic, TopicId};
 
 /// The topics ranked: most dots first, ties in the order they were proposed.
 pub fn ranked(e: &Edition) -> Vec<&Topic> {
-    let mut ranked: Vec<&Topic> = e.topics.iter().map(|t| &**t).collect();
-    ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
-    ranked
+    e.ranking()
 }
 
 impl Board {
