@@ -103,6 +103,12 @@ pub enum Command {
         /// Width in columns (default: the terminal's, else 100)
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
         width: Option<u16>,
+        /// Add each session's notes and action points after the grid
+        #[arg(long)]
+        notes: bool,
+        /// Only this space's sessions, as a list (its name or the start of it)
+        #[arg(long, value_name = "NAME")]
+        space: Option<String>,
     },
 }
 

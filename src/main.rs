@@ -46,7 +46,19 @@ fn main() -> ExitCode {
                     commands::check(files, *strict, &off, &mut out).map_err(io_failure)
                 }
                 Command::New(args) => commands::new(args, &folder, &mut out),
-                Command::Print { file, width } => commands::print(file, &folder, *width, &mut out),
+                Command::Print {
+                    file,
+                    width,
+                    notes,
+                    space,
+                } => {
+                    let options = commands::PrintOptions {
+                        cols: *width,
+                        notes: *notes,
+                        space: space.clone(),
+                    };
+                    commands::print(file, &folder, &options, &mut out)
+                }
                 Command::Export {
                     file,
                     format,

@@ -46,6 +46,22 @@ pub fn for_big(text: &str) -> String {
     out
 }
 
+/// Wraps to `cols` columns with nothing left out, for printing: lines
+/// break at spaces only (never inside "2019-10-01" or "on-call"), and a
+/// word longer than a line is the only thing ever split.
+pub fn wrap_whole(text: &str, cols: usize) -> Vec<String> {
+    if cols == 0 {
+        return Vec::new();
+    }
+    let options = textwrap::Options::new(cols)
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text.trim(), options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
+}
+
 /// Pads with spaces (or cuts) to exactly `cols` columns.
 pub fn fit(text: &str, cols: usize) -> String {
     let mut out = truncate(text, cols);

@@ -1625,3 +1625,35 @@ fn a_session_over_two_slots_captured_on_the_board_is_one_session_in_the_file() {
         Some("Kubernetes lab")
     );
 }
+
+#[test]
+fn x_on_the_board_writes_the_record_beside_the_edition_and_says_where() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("record.ron");
+    one_session(&file);
+    let mut tui = sandbox.open(&[&file]);
+    tui.wait_text(&[" Kill Switch Meetup · ", " BOARD "]);
+    tui.send("X");
+    tui.wait_text(&["Wrote 6 files to"]);
+    let dir = sandbox.sessions().join("record-export");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the export folder")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "record-actions.csv",
+            "record-sessions.csv",
+            "record-signs.html",
+            "record.html",
+            "record.ics",
+            "record.md"
+        ]
+    );
+    let md = std::fs::read_to_string(dir.join("record.md")).unwrap();
+    assert!(md.contains("Service mesh"), "{md}");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}

@@ -29,6 +29,8 @@ pub enum Action {
     NextMatch,
     /// The projector's window turns its pages by itself, or stops.
     Rotate,
+    /// Writes the record of the day beside the edition.
+    Export,
     NextPane,
     PrevPane,
     // topics

@@ -393,6 +393,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Board, Key::ch('N'), Action::NextEdition, "start the next edition from this one"),
         b(Board, Key::ch('E'), Action::AllowEditing, "allow editing a past edition (review)"),
         b(Board, Key::ch('S'), Action::Layout, "spaces and slots: add, rename, remove"),
+        b(Board, Key::ch('X'), Action::Export, "export the record: proceedings, CSV, calendar, door signs"),
         b(Board, Key::plain(F(2)), Action::ToggleMouse, "mouse on/off (off lets you select text)"),
     ]);
     t.extend(help(Board));

@@ -44,6 +44,8 @@ pub enum Effect {
     Bell,
     /// A recovery whose changes are back on the board (or were on disk already): remove it.
     ForgetRecovery(PathBuf),
+    /// Write the record of the day (every export format) beside the edition.
+    Export,
     /// Suspend the board and edit a session's notes in $EDITOR.
     EditNotes {
         topic: crate::model::TopicId,

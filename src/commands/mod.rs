@@ -15,7 +15,7 @@ pub use export::export;
 pub use list::list;
 pub use new::{create_edition, new};
 pub use place::place;
-pub use print::{board_text, print};
+pub use print::{PrintOptions, board_text, print};
 pub use search::search;
 
 /// An error worth one line on stderr and exit status 1.

@@ -7,25 +7,133 @@ use std::path::Path;
 use crate::commands::{Failure, find_edition};
 use crate::model::{ActionPoint, Edition, Slot, SlotKind, Space, Status, Topic};
 use crate::storage;
-use crate::text::{fit, wrap};
+use crate::text::{fit, wrap_whole};
 
 const TIME_COL: usize = 11; // "09:30–10:15"
 const MIN_CELL: usize = 16;
 const MAX_CELL: usize = 36;
-const TITLE_LINES: usize = 3;
+
+/// What `print` adds to or narrows the board to.
+#[derive(Debug, Clone, Default)]
+pub struct PrintOptions {
+    pub cols: Option<u16>,
+    /// Each session's notes and action points after the grid.
+    pub notes: bool,
+    /// One room's sessions only, as a list.
+    pub space: Option<String>,
+}
 
 pub fn print(
     file: &Path,
     folder: &Path,
-    cols: Option<u16>,
+    options: &PrintOptions,
     out: &mut impl std::io::Write,
 ) -> Result<i32, Failure> {
     let path = find_edition(file, folder);
     let edition = storage::load(&path).map_err(|e| Failure(e.to_string()))?;
-    let cols = cols.map(usize::from).unwrap_or_else(terminal_width);
-    out.write_all(board_text(&edition, cols).as_bytes())
+    let cols = options.cols.map(usize::from).unwrap_or_else(terminal_width);
+    let text = match &options.space {
+        Some(name) => {
+            let id = crate::app::grammar::capture::find_space(&edition, name).ok_or_else(|| {
+                let names: Vec<&str> = edition.spaces.iter().map(|s| s.name.as_str()).collect();
+                Failure(format!(
+                    "no space “{name}”: the spaces are {}",
+                    names.join(", ")
+                ))
+            })?;
+            space_text(&edition, &id, cols)
+        }
+        None => {
+            let mut text = board_text(&edition, cols);
+            if options.notes {
+                text.push_str(&notes_text(&edition, cols));
+            }
+            text
+        }
+    };
+    out.write_all(text.as_bytes())
         .map_err(|e| Failure(e.to_string()))?;
     Ok(0)
+}
+
+/// One room's day as a list: its name, then each session with its time
+/// and conveners, whole.
+pub fn space_text(e: &Edition, space: &crate::model::SpaceId, total: usize) -> String {
+    let mut s = String::new();
+    let Some(room) = e.space(space) else {
+        return s;
+    };
+    let mut heading = room.name.clone();
+    if let Some(c) = room.capacity {
+        let _ = write!(heading, " ({c} places)");
+    }
+    let _ = writeln!(s, "{heading} · {}", e.name);
+    let record = crate::export::Record::new(e, "", jiff::civil::Date::default());
+    for (day, sessions) in record.days() {
+        let mine: Vec<_> = sessions.iter().filter(|x| x.space == room.name).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n{}", day.strftime("%A %-d %B %Y"));
+        for x in mine {
+            let when = crate::export::record::times(x.starts, x.ends);
+            let mut line = format!("{when}  {}", x.topic.title);
+            if !x.topic.conveners.is_empty() {
+                let _ = write!(line, " — {}", x.topic.conveners_label());
+            }
+            for (i, l) in wrap_whole(&line, total.saturating_sub(2))
+                .iter()
+                .enumerate()
+            {
+                let indent = if i == 0 { "" } else { "             " };
+                let _ = writeln!(s, "{indent}{l}");
+            }
+        }
+    }
+    s
+}
+
+/// Every session's notes and action points, in time order.
+pub fn notes_text(e: &Edition, total: usize) -> String {
+    let mut s = String::from("\nSessions\n");
+    let record = crate::export::Record::new(e, "", jiff::civil::Date::default());
+    for x in &record.sessions {
+        let t = x.topic;
+        let when = crate::export::record::times(x.starts, x.ends);
+        let heading = format!(
+            "{} {when} · {} — {}",
+            x.starts.date().strftime("%a"),
+            x.space,
+            t.title
+        );
+        let _ = writeln!(s);
+        for l in wrap_whole(&heading, total) {
+            let _ = writeln!(s, "{l}");
+        }
+        if !t.conveners.is_empty() {
+            for l in wrap_whole(
+                &format!("Conveners: {}", t.conveners_label()),
+                total.saturating_sub(2),
+            ) {
+                let _ = writeln!(s, "  {l}");
+            }
+        }
+        for para in t.notes.lines().filter(|l| !l.trim().is_empty()) {
+            for l in wrap_whole(para, total.saturating_sub(2)) {
+                let _ = writeln!(s, "  {l}");
+            }
+        }
+        for a in &t.actions {
+            for (i, l) in wrap_whole(&action_line(a), total.saturating_sub(6))
+                .iter()
+                .enumerate()
+            {
+                let lead = if i == 0 { "  - " } else { "    " };
+                let _ = writeln!(s, "{lead}{l}");
+            }
+        }
+    }
+    s
 }
 
 /// The terminal's width when printing to one, else 100.
@@ -52,7 +160,7 @@ fn columns(total: usize, spaces: usize) -> (usize, usize) {
 pub fn board_text(e: &Edition, total: usize) -> String {
     let mut s = String::new();
     let total = total.max(40);
-    for line in wrap(&e.name, total, 2) {
+    for line in wrap_whole(&e.name, total) {
         let _ = writeln!(s, "{line}");
     }
     let mut facts = vec![e.dates_label()];
@@ -62,11 +170,11 @@ pub fn board_text(e: &Edition, total: usize) -> String {
     if let Some(n) = e.number {
         facts.push(format!("edition {n}"));
     }
-    for line in wrap(&facts.join(" · "), total, 3) {
+    for line in wrap_whole(&facts.join(" · "), total) {
         let _ = writeln!(s, "{line}");
     }
     if !e.theme.is_empty() {
-        for line in wrap(&format!("Theme: {}", e.theme), total, 4) {
+        for line in wrap_whole(&format!("Theme: {}", e.theme), total) {
             let _ = writeln!(s, "{line}");
         }
     }
@@ -107,7 +215,10 @@ pub fn board_text(e: &Edition, total: usize) -> String {
                 n => format!(" ({n} slots)"),
             };
             let line = format!("- {}{slots}{}", t.title, meta(t, true));
-            for (i, l) in wrap(&line, total.saturating_sub(2), 4).iter().enumerate() {
+            for (i, l) in wrap_whole(&line, total.saturating_sub(2))
+                .iter()
+                .enumerate()
+            {
                 let _ = writeln!(s, "{}{l}", if i == 0 { "" } else { "  " });
             }
         }
@@ -176,13 +287,15 @@ fn day_table(s: &mut String, e: &Edition, slots: &[&Slot], spaces: &[Space], cel
                     "plenary"
                 };
                 let text = format!("{label} ({what})");
-                let _ = write!(s, "| {} |", fit(&slot.times(), TIME_COL));
-                if n > 0 {
-                    let _ = write!(s, " {} |", fit(&text, span));
+                if n == 0 {
+                    let _ = writeln!(s, "| {} | {text}", fit(&slot.times(), TIME_COL));
                 } else {
-                    let _ = write!(s, " {text}");
+                    // the label across the spaces, wrapped, whole
+                    for (i, l) in wrap_whole(&text, span).iter().enumerate() {
+                        let time = if i == 0 { slot.times() } else { String::new() };
+                        let _ = writeln!(s, "| {} | {} |", fit(&time, TIME_COL), fit(l, span));
+                    }
                 }
-                s.push('\n');
             }
         }
         rule(s, n, cell);
@@ -190,7 +303,7 @@ fn day_table(s: &mut String, e: &Edition, slots: &[&Slot], spaces: &[Space], cel
 }
 
 fn card_lines(e: &Edition, t: &Topic, cell: usize) -> Vec<String> {
-    let mut lines = wrap(&t.title, cell, TITLE_LINES);
+    let mut lines = wrap_whole(&t.title, cell);
     let taken = e.slots_taken(t).len();
     if taken > 1
         && let Some(times) = e.session_label(t)
@@ -207,12 +320,10 @@ fn card_lines(e: &Edition, t: &Topic, cell: usize) -> Vec<String> {
     if !who.is_empty() && !votes.is_empty() && crate::text::width(&both) <= cell {
         lines.push(both);
     } else {
-        lines.extend(
-            [who, votes]
-                .into_iter()
-                .filter(|l| !l.is_empty())
-                .map(|l| crate::text::truncate(&l, cell)),
-        );
+        // names wrap, whole, like the title
+        for l in [who, votes].into_iter().filter(|l| !l.is_empty()) {
+            lines.extend(wrap_whole(&l, cell));
+        }
     }
     lines
 }
@@ -254,15 +365,15 @@ fn action_points(s: &mut String, e: &Edition, total: usize) {
         c.open, c.done, c.dropped
     );
     s.push('\n');
-    for line in wrap(&heading, total, 2) {
+    for line in wrap_whole(&heading, total) {
         let _ = writeln!(s, "{line}");
     }
     let emit = |s: &mut String, heading: String, points: &[&ActionPoint]| {
-        for line in wrap(&heading, total.saturating_sub(2), 3) {
+        for line in wrap_whole(&heading, total.saturating_sub(2)) {
             let _ = writeln!(s, "  {line}");
         }
         for a in points {
-            for (i, l) in wrap(&action_line(a), total.saturating_sub(8), 6)
+            for (i, l) in wrap_whole(&action_line(a), total.saturating_sub(8))
                 .iter()
                 .enumerate()
             {
@@ -307,6 +418,52 @@ mod tests {
     use super::*;
     use crate::model::testing::sample;
     use crate::text::width;
+
+    #[test]
+    fn nothing_is_cut_and_no_date_breaks_at_any_width() {
+        let e = crate::model::testing::sample();
+        for cols in [40, 60, 80, 100] {
+            let text = board_text(&e, cols);
+            assert!(!text.contains('…'), "{cols}:\n{text}");
+            // a date is never split over two lines
+            assert!(
+                text.lines()
+                    .all(|l| !l.trim_end().ends_with("2019-") && !l.trim_end().ends_with("-05-")),
+                "{text}"
+            );
+            for t in &e.topics {
+                let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let words: Vec<&str> = t.title.split_whitespace().collect();
+                assert!(
+                    words.iter().all(|w| flat.contains(w)),
+                    "{} at {cols}",
+                    t.title
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn notes_and_one_space_are_printed_on_request() {
+        let mut e = sample();
+        let id = e.topics[0].id;
+        e.set_notes(id, "We agreed on retries.\nAnd timeouts.")
+            .unwrap();
+        let notes = notes_text(&e, 80);
+        assert!(
+            notes.contains("We agreed on retries.") && notes.contains("And timeouts."),
+            "{notes}"
+        );
+        assert!(notes.contains("Write down how tours work"), "{notes}");
+        let space = e.spaces[0].id.clone();
+        let one = space_text(&e, &space, 80);
+        assert!(one.starts_with("Atrium"), "{one}");
+        assert!(one.contains("Service mesh in our cloud — Marta"), "{one}");
+        assert!(
+            !one.contains("Team tourism"),
+            "only the Atrium's sessions: {one}"
+        );
+    }
 
     #[test]
     fn a_session_over_two_slots_is_printed_once_with_its_times() {

@@ -24,8 +24,31 @@ pub enum Format {
     All,
 }
 
-/// The files of one format, by name: (file name, contents).
+/// The files of one format, by name: (file name, contents). What was
+/// typed may hold control characters; none reaches a file (where a
+/// terminal, a calendar or a browser would act on it): they become spaces.
 pub fn files(
+    r: &Record,
+    format: Format,
+    stamp: jiff::Timestamp,
+) -> Result<Vec<(String, String)>, String> {
+    Ok(raw_files(r, format, stamp)?
+        .into_iter()
+        .map(|(name, text)| (name, without_controls(&text)))
+        .collect())
+}
+
+fn without_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+fn raw_files(
     r: &Record,
     format: Format,
     stamp: jiff::Timestamp,

@@ -55,6 +55,25 @@ pub struct Options {
     pub config_problem: Option<String>,
 }
 
+/// Writes every export format into the folder beside the edition; the
+/// message says where, or why not.
+fn export_beside(board: &Board) -> String {
+    let stem = storage::stem(&board.path);
+    let record = crate::export::Record::new(&board.edition, &stem, board.now.date());
+    let dir = crate::export::folder_beside(&board.path);
+    let stamp = jiff::Timestamp::now();
+    match crate::export::files(&record, crate::export::Format::All, stamp)
+        .and_then(|files| crate::export::write(&dir, &files).map_err(|e| e.to_string()))
+    {
+        Ok(written) => format!(
+            "Wrote {} files to {}: proceedings (.md, .html), CSV, calendar (.ics), door signs",
+            written.len(),
+            dir.display()
+        ),
+        Err(e) => format!("⚠ Could not export to {}: {e}", dir.display()),
+    }
+}
+
 /// What the options set on every board opened: the warnings checked and
 /// how the projected screens look.
 fn prepare(board: &mut Board, options: &Options) {
@@ -443,6 +462,12 @@ async fn event_loop(
                 }
                 Effect::ForgetRecovery(path) => {
                     let _ = storage::forget_recovery(&path);
+                }
+                Effect::Export => {
+                    if let Some(board) = app.board_mut() {
+                        let message = export_beside(board);
+                        board.toast(message);
+                    }
                 }
                 Effect::Bell => {
                     let mut out = io::stdout();

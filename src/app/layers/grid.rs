@@ -110,6 +110,7 @@ impl Board {
             Action::PageDown => self.page(true),
             Action::JumpToSpace(n) => self.jump_to_space(n),
             Action::GoToSpace => self.ask(super::prompt::Ask::GoToSpace, String::new()),
+            Action::Export => self.queue.push(crate::app::Effect::Export),
             Action::NextPane | Action::PrevPane => self.switch_pane(),
             Action::Capture => self.open_capture(),
             Action::Open => self.open_selected(),
