@@ -86,7 +86,7 @@ ul.points { padding-left: 1.2rem; }
 <h3>{{ day.name }}</h3>
 <div class="grid"><table>
 <tr><th>Time</th>{% for s in spaces %}<th>{{ s }}</th>{% endfor %}</tr>
-{% for row in day.rows %}<tr><td>{{ row.time }}</td>{% match row.across %}{% when Some with (label) %}<td class="across" colspan="{{ spaces.len() }}">{{ label }}</td>{% when None %}{% for c in row.cells %}<td>{{ c }}</td>{% endfor %}{% endmatch %}</tr>
+{% for row in day.rows %}<tr><td>{{ row.time }}</td>{% match row.across %}{% when Some with (label) %}<td class="across" colspan="{{ spaces.len() }}">{{ label }}</td>{% when None %}{% for c in row.cells %}<td dir="auto">{{ c }}</td>{% endfor %}{% endmatch %}</tr>
 {% endfor %}</table></div>
 {% endfor %}
 
@@ -94,11 +94,11 @@ ul.points { padding-left: 1.2rem; }
 {% for day in days %}{% if !day.sessions.is_empty() %}
 <h3>{{ day.name }}</h3>
 {% for s in day.sessions %}<section class="session">
-<h4>{{ s.title }} <span class="when">· {{ s.when }} · {{ s.space }}</span></h4>
+<h4 dir="auto">{{ s.title }} <span class="when">· {{ s.when }} · {{ s.space }}</span></h4>
 {% if !s.facts.is_empty() %}<p class="facts">{{ s.facts|join(" · ") }}</p>{% endif %}
-{% for l in s.description %}<p>{{ l }}</p>{% endfor %}
-{% if !s.notes.is_empty() %}<p><strong>Notes</strong></p>{% for l in s.notes %}<p>{{ l }}</p>{% endfor %}{% endif %}
-{% if !s.actions.is_empty() %}<p><strong>Action points</strong></p><ul class="points">{% for a in s.actions %}<li{% if a.done %} class="done"{% endif %}>{% if a.done %}✓{% else %}○{% endif %} {{ a.text }} — {{ a.facts }}</li>{% endfor %}</ul>{% endif %}
+{% for l in s.description %}<p dir="auto">{{ l }}</p>{% endfor %}
+{% if !s.notes.is_empty() %}<p><strong>Notes</strong></p>{% for l in s.notes %}<p dir="auto">{{ l }}</p>{% endfor %}{% endif %}
+{% if !s.actions.is_empty() %}<p><strong>Action points</strong></p><ul class="points">{% for a in s.actions %}<li dir="auto"{% if a.done %} class="done"{% endif %}>{% if a.done %}✓{% else %}○{% endif %} {{ a.text }} — {{ a.facts }}</li>{% endfor %}</ul>{% endif %}
 </section>
 {% endfor %}{% endif %}{% endfor %}
 
@@ -110,7 +110,7 @@ ul.points { padding-left: 1.2rem; }
 
 {% if !plan.is_empty() %}<h2>The action plan</h2>
 {% for o in plan %}<h3>{{ o.name }}</h3>
-<ul class="points">{% for a in o.points %}<li{% if a.done %} class="done"{% endif %}>{% if a.done %}✓{% else %}○{% endif %} {{ a.text }} — {{ a.facts }}</li>{% endfor %}</ul>
+<ul class="points">{% for a in o.points %}<li dir="auto"{% if a.done %} class="done"{% endif %}>{% if a.done %}✓{% else %}○{% endif %} {{ a.text }} — {{ a.facts }}</li>{% endfor %}</ul>
 {% endfor %}{% endif %}
 
 {% if !worked.is_empty() || !better.is_empty() %}<h2>The retrospective</h2>
@@ -119,7 +119,7 @@ ul.points { padding-left: 1.2rem; }
 {% endif %}
 
 {% if !carried.is_empty() %}<h2>Carried over from {{ carried_from }}</h2>
-<ul class="points">{% for a in carried %}<li{% if a.done %} class="done"{% endif %}>{% if a.done %}✓{% else %}○{% endif %} {{ a.text }} — {{ a.facts }}</li>{% endfor %}</ul>{% endif %}
+<ul class="points">{% for a in carried %}<li dir="auto"{% if a.done %} class="done"{% endif %}>{% if a.done %}✓{% else %}○{% endif %} {{ a.text }} — {{ a.facts }}</li>{% endfor %}</ul>{% endif %}
 </body>
 </html>
 "#
@@ -332,7 +332,7 @@ td.when { white-space: nowrap; width: 1%; font-weight: bold; padding-right: 1.5r
 {% for s in signs %}<section class="sign">
 <h1>{{ s.heading }}</h1>
 <p class="sub">{{ s.subheading }}</p>
-<table>{% for l in s.lines %}<tr><td class="when">{{ l.0 }}</td><td>{{ l.1 }}{% if !l.2.is_empty() %}<div class="who">{{ l.2 }}</div>{% endif %}</td></tr>{% endfor %}</table>
+<table>{% for l in s.lines %}<tr><td class="when">{{ l.0 }}</td><td dir="auto">{{ l.1 }}{% if !l.2.is_empty() %}<div class="who">{{ l.2 }}</div>{% endif %}</td></tr>{% endfor %}</table>
 </section>
 {% endfor %}</body>
 </html>
