@@ -509,6 +509,7 @@ fn views() -> Vec<(View, &'static str)> {
             View::Search(SearchView {
                 query: "team".into(),
                 selected: 0,
+                hits: Vec::new(),
             }),
             " Search “team”",
         ),

@@ -233,6 +233,7 @@ impl Board {
     pub fn edition_changed(&mut self) {
         self.index = BoardIndex::build(&self.edition);
         self.check_warnings();
+        self.refresh_search();
         self.save.generation += 1;
         self.settle();
         let n = self.view_len();

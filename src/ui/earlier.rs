@@ -288,10 +288,10 @@ pub fn compare(board: &Board, scroll: usize, area: Rect, theme: &Theme, buf: &mu
 }
 
 /// Search results, best first, each naming its edition.
-pub fn search(board: &Board, view: &SearchView, area: Rect, theme: &Theme, buf: &mut Buffer) {
+pub fn search(view: &SearchView, area: Rect, theme: &Theme, buf: &mut Buffer) {
     fill(buf, area, theme.base);
     let (query, selected) = (&view.query, &view.selected);
-    let hits = board.search_hits(query);
+    let hits = &view.hits;
     let title = format!(" Search “{query}” in every edition · {} found", hits.len());
     line(buf, area.x, area.y, area.width, &title, theme.heading);
     if hits.is_empty() {

@@ -89,7 +89,7 @@ fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
             View::Review(r) => earlier::review(board, r.selected, body, theme, buf),
             View::Retro(l) => earlier::retro(board, l.selected, body, theme, buf),
             View::Compare { scroll } => earlier::compare(board, *scroll, body, theme, buf),
-            View::Search(s) => earlier::search(board, s, body, theme, buf),
+            View::Search(s) => earlier::search(s, body, theme, buf),
             View::Warnings(l) => reports::warnings(board, l.selected, body, theme, buf),
             View::Present | View::Break { .. } => {}
         }

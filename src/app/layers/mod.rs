@@ -240,7 +240,7 @@ impl Board {
                 self.edition.retrospective.worked.len() + self.edition.retrospective.better.len()
             }
             View::Compare { .. } => self.compare_scroll_max() + 1,
-            View::Search(s) => self.search_hits(&s.query).len(),
+            View::Search(s) => s.hits.len(),
             View::Warnings(_) => self.warnings.len(),
         }
     }

@@ -9,11 +9,14 @@ use crate::app::board::Board;
 use crate::app::stack::View;
 use crate::history::search;
 
-/// What was searched for, and the selected result.
+/// What was searched for, its results, and the selected one. The results
+/// are found once, when the search is made (and again when the edition
+/// changes), never per key or per frame.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SearchView {
     pub query: String,
     pub selected: usize,
+    pub hits: Vec<search::Hit>,
 }
 
 impl Board {
@@ -40,15 +43,28 @@ impl Board {
         search::search_in(&editions, query)
     }
 
+    /// After a change of the edition: the results shown are found again.
+    pub(crate) fn refresh_search(&mut self) {
+        if let View::Search(s) = &self.stack.view {
+            let hits = self.search_hits(&s.query);
+            if let View::Search(s) = &mut self.stack.view {
+                s.selected = s.selected.min(hits.len().saturating_sub(1));
+                s.hits = hits;
+            }
+        }
+    }
+
     pub(crate) fn submit_search(&mut self, text: &str) -> Result<String, String> {
         let query = text.trim().to_string();
         if query.is_empty() {
             return Err("Type what to look for".into());
         }
-        let n = self.search_hits(&query).len();
+        let hits = self.search_hits(&query);
+        let n = hits.len();
         self.stack.show(View::Search(SearchView {
             query: query.clone(),
             selected: 0,
+            hits,
         }));
         Ok(format!("{n} found for “{query}”"))
     }
@@ -58,7 +74,7 @@ impl Board {
         let View::Search(s) = &self.stack.view else {
             return;
         };
-        let Some(hit) = self.search_hits(&s.query).into_iter().nth(s.selected) else {
+        let Some(hit) = s.hits.get(s.selected).cloned() else {
             return;
         };
         if hit.file == self.file_stem() {
