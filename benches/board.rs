@@ -479,8 +479,33 @@ fn warn(c: &mut Criterion, big: &Edition) {
     group.finish();
 }
 
+/// What Enter on the capture line asks of the earlier editions: whether
+/// the new title came up before, with 20 big editions in the folder —
+/// comparing every title again, and with the index made when they arrived.
+fn recurring(c: &mut Criterion, big: &Edition) {
+    use openspace::history::Known;
+    use openspace::history::recurring::{EchoIndex, echoes};
+    let known: Vec<Known> = (0..20)
+        .map(|i| Known {
+            file: format!("edition-{i}"),
+            edition: big.clone(),
+        })
+        .collect();
+    let index = EchoIndex::build(&known);
+    let title = "Lessons from running the platform on call";
+    let mut group = c.benchmark_group("recurring topics, 20 big editions");
+    group.bench_function("every title compared again", |b| {
+        b.iter(|| black_box(echoes(title, &known, "this").len()))
+    });
+    group.bench_function("the index", |b| {
+        b.iter(|| black_box(index.echoes(title, &known, "this").len()))
+    });
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let eds = editions();
+    recurring(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     warn(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     fill(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     key_and_redraw(c, &eds);

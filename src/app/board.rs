@@ -67,6 +67,8 @@ pub struct Board {
     /// The other editions of the folder: for search, recurring topics,
     /// the opening-circle review and comparisons.
     pub earlier: Vec<crate::history::Known>,
+    /// Their titles made ready to compare, for recurring topics.
+    pub echo_index: crate::history::recurring::EchoIndex,
     /// Whether they are in: the loop reads them after the first frame.
     pub earlier_loaded: bool,
     /// Conveners known from this edition and earlier ones, for Tab.
@@ -98,6 +100,7 @@ impl Board {
             last_left: None,
             now_seen: None,
             earlier: Vec::new(),
+            echo_index: Default::default(),
             earlier_loaded: true,
             known_conveners: Vec::new(),
             warnings: Vec::new(),
@@ -124,7 +127,8 @@ impl Board {
             .chain(more.map(str::to_string))
             .chain(std::mem::take(&mut self.known_conveners))
             .collect();
-        names.sort_by_key(|n| n.to_lowercase());
+        // folded once per name, not at every comparison
+        names.sort_by_cached_key(|n| n.to_lowercase());
         names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
         self.known_conveners = names;
     }

@@ -19,6 +19,7 @@ impl Board {
             .iter()
             .flat_map(|k| k.edition.topics.iter().flat_map(|t| t.conveners.clone()))
             .collect();
+        self.echo_index = recurring::EchoIndex::build(&earlier);
         self.earlier = earlier;
         self.earlier_loaded = true;
         self.learn_conveners(names.iter().map(String::as_str));
@@ -49,7 +50,8 @@ impl Board {
 
     /// What earlier editions had like this title, for the toast.
     pub fn echo(&self, title: &str) -> Option<String> {
-        recurring::echoes(title, &self.earlier, &self.file_stem())
+        self.echo_index
+            .echoes(title, &self.earlier, &self.file_stem())
             .first()
             .map(recurring::Echo::line)
     }

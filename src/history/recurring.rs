@@ -40,36 +40,159 @@ fn normalise(title: &str) -> String {
         .join(" ")
 }
 
+/// A title made ready to compare, once: normalised, and its words.
+#[derive(Debug, Clone, Default)]
+pub struct TitleKey {
+    norm: String,
+    words: Vec<String>,
+}
+
+impl TitleKey {
+    pub fn new(title: &str) -> TitleKey {
+        let norm = normalise(title);
+        let words = norm
+            .split(' ')
+            .filter(|w| w.len() > 2)
+            .map(str::to_string)
+            .collect();
+        TitleKey { norm, words }
+    }
+}
+
 /// How alike two titles are, 0 to 1: the better of the whole-string
 /// similarity and the share of words they have in common.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (normalise(a), normalise(b));
-    if a.is_empty() || b.is_empty() {
+    similar(&TitleKey::new(a), &TitleKey::new(b), 0.0)
+}
+
+/// `similarity` of two keys, exact at or above `at_least`; below it, a
+/// value below `at_least` found with less work (most titles are nothing
+/// alike, and are told so after a word or two).
+fn similar(a: &TitleKey, b: &TitleKey, at_least: f64) -> f64 {
+    if a.norm.is_empty() || b.norm.is_empty() {
         return 0.0;
     }
-    let whole = strsim::jaro_winkler(&a, &b);
-    let words = |s: &str| -> Vec<String> {
-        s.split(' ')
-            .filter(|w| w.len() > 2)
-            .map(str::to_string)
-            .collect()
-    };
-    let (wa, wb) = (words(&a), words(&b));
-    // "team" and "teams" are the same word here
-    let same = |x: &String, y: &String| strsim::jaro_winkler(x, y) >= 0.9;
-    let shared = wa.iter().filter(|w| wb.iter().any(|v| same(w, v))).count();
-    let overlap = if wa.is_empty() || wb.is_empty() {
-        0.0
+    let whole = strsim::jaro_winkler(&a.norm, &b.norm);
+    let (wa, wb) = (&a.words, &b.words);
+    if wa.is_empty() || wb.is_empty() {
+        return whole;
+    }
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
     } else {
-        shared as f64 / wa.len().min(wb.len()) as f64
+        (wb, wa)
     };
-    whole.max(overlap * 0.95)
+    // "team" and "teams" are the same word here
+    let same = |x: &String, y: &String| x == y || strsim::jaro_winkler(x, y) >= 0.9;
+    let n = short.len() as f64;
+    let mut shared = 0usize;
+    for (i, w) in short.iter().enumerate() {
+        if long.iter().any(|v| same(w, v)) {
+            shared += 1;
+        }
+        // even if every word left matched, the overlap stays below what is asked
+        let best = (shared + short.len() - i - 1) as f64 / n * 0.95;
+        if best < at_least && whole < at_least {
+            return whole.max(best);
+        }
+    }
+    whole.max(shared as f64 / n * 0.95)
 }
+
+/// The earlier editions' titles made ready to compare, built once when
+/// they arrive: Enter on the capture line compares, it does not normalise,
+/// and it compares only with the titles that share the start of a word
+/// (a title that comes back keeps at least one word's first letters).
+#[derive(Debug, Clone, Default)]
+pub struct EchoIndex {
+    /// (index into the known editions, index of the topic, its key)
+    entries: Vec<(usize, usize, TitleKey)>,
+    /// The start of a word → the entries with a word that starts so.
+    by_start: std::collections::HashMap<String, Vec<usize>>,
+}
+
+/// The first letters of a word, which a word and its plural or a typo
+/// further on share.
+fn start(word: &str) -> String {
+    word.chars().take(4).collect()
+}
+
+impl EchoIndex {
+    pub fn build(known: &[Known]) -> EchoIndex {
+        let entries = known
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| {
+                e.edition
+                    .topics
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, t)| (k, i, TitleKey::new(&t.title)))
+            })
+            .collect::<Vec<_>>();
+        let mut by_start: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (n, (_, _, key)) in entries.iter().enumerate() {
+            for w in &key.words {
+                let list = by_start.entry(start(w)).or_default();
+                if list.last() != Some(&n) {
+                    list.push(n);
+                }
+            }
+        }
+        EchoIndex { entries, by_start }
+    }
+
+    /// `echoes`, with the keys made once.
+    pub fn echoes(&self, title: &str, known: &[Known], except: &str) -> Vec<Echo> {
+        let key = TitleKey::new(title);
+        let mut starts: Vec<String> = key.words.iter().map(|w| start(w)).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        // how many word starts each title shares with the new one
+        let mut shared: std::collections::HashMap<usize, usize> = Default::default();
+        for s in &starts {
+            for &n in self.by_start.get(s).into_iter().flatten() {
+                *shared.entry(n).or_default() += 1;
+            }
+        }
+        // alike titles share most of their words: at least half of the shorter one's
+        let mut candidates: Vec<usize> = shared
+            .into_iter()
+            .filter(|&(n, count)| {
+                let theirs = self.entries.get(n).map_or(0, |(_, _, k)| k.words.len());
+                count * 2 >= starts.len().min(theirs).max(1)
+            })
+            .map(|(n, _)| n)
+            .collect();
+        candidates.sort_unstable();
+        let mut found: Vec<Echo> = candidates
+            .into_iter()
+            .filter_map(|n| self.entries.get(n))
+            .filter_map(|(k, i, other)| {
+                let edition = known.get(*k).filter(|e| e.file != except)?;
+                let t = edition.edition.topics.get(*i)?;
+                let s = similar(&key, other, THRESHOLD);
+                (s >= THRESHOLD).then(|| Echo {
+                    edition: edition.edition.name.clone(),
+                    file: edition.file.clone(),
+                    title: t.title.clone(),
+                    votes: t.votes,
+                    actions: t.actions.len(),
+                    similarity: s,
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
+        found
+    }
+}
+
+/// How alike a title must be to count as coming back.
+const THRESHOLD: f64 = 0.88;
 
 /// Earlier topics that resemble `title`, most alike first. `except` is the
 /// edition being worked on, whose own topics do not count.
 pub fn echoes(title: &str, known: &[Known], except: &str) -> Vec<Echo> {
-    const THRESHOLD: f64 = 0.88;
     let mut found: Vec<Echo> = known
         .iter()
         .filter(|k| k.file != except)
@@ -126,5 +249,39 @@ mod tests {
         assert!(echoes("", &k, "x").is_empty());
         // the edition being worked on is not an earlier one
         assert!(echoes("Team tourism", &k, "tlm-2019").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    #[test]
+    fn the_index_finds_what_comparing_every_title_again_finds() {
+        let text = include_str!("../../sessions/tech-leaders-meeting-2019.ron");
+        let e = crate::storage::from_ron(text).expect("the shipped edition");
+        let known = vec![Known {
+            file: "tlm-2019".into(),
+            edition: e,
+        }];
+        let index = EchoIndex::build(&known);
+        for title in [
+            "Team tourism",
+            "Team-tourism!",
+            "Teams tourism, one year on",
+            "How can team leaders stay technical",
+            "Something else entirely",
+            "",
+        ] {
+            assert_eq!(
+                index.echoes(title, &known, "this"),
+                echoes(title, &known, "this"),
+                "{title:?}"
+            );
+        }
+        assert!(
+            index.echoes("anything", &known, "tlm-2019").is_empty(),
+            "its own edition does not count"
+        );
     }
 }
