@@ -503,8 +503,22 @@ fn recurring(c: &mut Criterion, big: &Edition) {
     group.finish();
 }
 
+/// The rows of the action plan (A) of the big event, as a key there builds them.
+fn plan(c: &mut Criterion, big: &Edition) {
+    use openspace::app::layers::plan::{Grouping, StatusFilter, plan_rows};
+    let today = date(2026, 6, 1);
+    let mut group = c.benchmark_group("action plan rows, big");
+    for grouping in [Grouping::Session, Grouping::Owner] {
+        group.bench_function(format!("{grouping:?}"), |b| {
+            b.iter(|| black_box(plan_rows(big, grouping, StatusFilter::All, None, today).len()))
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let eds = editions();
+    plan(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     recurring(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     warn(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     fill(c, &edition(BIG_TOPICS, BIG_ACTIONS));

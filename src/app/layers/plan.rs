@@ -107,7 +107,8 @@ pub fn plan_rows<'a>(
     };
     match grouping {
         Grouping::Session => {
-            items.sort_by_key(|(t, a)| {
+            // each key worked out once, not at every comparison
+            items.sort_by_cached_key(|(t, a)| {
                 let group = t.map(|t| session_order(e, t));
                 (t.is_some(), group, t.map(|t| t.id), due_key(a))
             });
@@ -128,14 +129,12 @@ pub fn plan_rows<'a>(
             }
         }
         Grouping::Owner => {
-            items.sort_by(|(_, a), (_, b)| {
-                let owner = |p: &ActionPoint| {
-                    (
-                        p.owner.is_none(),
-                        p.owner.as_ref().map(|o| o.to_lowercase()),
-                    )
-                };
-                owner(a).cmp(&owner(b)).then(due_key(a).cmp(&due_key(b)))
+            items.sort_by_cached_key(|(_, a)| {
+                (
+                    a.owner.is_none(),
+                    a.owner.as_ref().map(|o| o.to_lowercase()),
+                    due_key(a),
+                )
             });
             let mut last: Option<Option<String>> = None;
             for (t, a) in items {
@@ -155,7 +154,7 @@ pub fn plan_rows<'a>(
 /// The owners of the edition's action points, for the owner filter.
 pub fn owners(e: &Edition) -> Vec<String> {
     let mut owners: Vec<String> = e.actions().filter_map(|(_, a)| a.owner.clone()).collect();
-    owners.sort_by_key(|o| o.to_lowercase());
+    owners.sort_by_cached_key(|o| o.to_lowercase());
     owners.dedup();
     owners
 }
