@@ -30,11 +30,30 @@ fn sessions(board: &Board, slot: &Slot, role: Role, largest: Scale, priority: u8
         SlotKind::Plenary(label) => (vec![format!("{label} — everyone")], vec![None]),
         SlotKind::Break(label) => (vec![label.clone()], vec![None]),
         SlotKind::Session => {
+            // the board's index has every cell: a tick costs what is shown,
+            // not a scan of every topic for every space
+            let row = board
+                .index
+                .rows
+                .iter()
+                .position(|&i| e.slots.get(i).is_some_and(|s| s.id == slot.id));
+            let at = |col: usize| -> Option<&crate::model::Topic> {
+                match row {
+                    Some(r) => board
+                        .index
+                        .at(r, col)
+                        .and_then(|i| e.topics.get(i))
+                        .map(|t| &**t),
+                    // a slot the board hides while the marketplace fills
+                    None => e.topic_at(&slot.id, &e.spaces.get(col)?.id),
+                }
+            };
             let mut items: Vec<(String, Option<String>)> = e
                 .spaces
                 .iter()
-                .filter_map(|space| {
-                    let t = e.topic_at(&slot.id, &space.id)?;
+                .enumerate()
+                .filter_map(|(col, space)| {
+                    let t = at(col)?;
                     let who = (!t.conveners.is_empty() && !board.stack.hide_conveners)
                         .then(|| format!("— {}", t.conveners_label()));
                     // one session over several slots: its own end, once
