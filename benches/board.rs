@@ -516,8 +516,72 @@ fn plan(c: &mut Criterion, big: &Edition) {
     group.finish();
 }
 
+/// The baseline: a minimal ratatui program that fills every cell of the
+/// same screen with text and draws it, a different text each frame so that
+/// the diff has every cell to send. What a key costs is read against it.
+fn baseline_frame(term: &mut Terminal<TestBackend>, n: &mut u64) {
+    *n += 1;
+    let c = char::from(b'a' + (*n % 26) as u8);
+    term.draw(|f| {
+        let area = f.area();
+        let row: String = std::iter::repeat_n(c, usize::from(area.width)).collect();
+        let buf = f.buffer_mut();
+        for y in area.top()..area.bottom() {
+            buf.set_string(0, y, &row, ratatui::style::Style::default());
+        }
+    })
+    .unwrap();
+}
+
+fn baseline(c: &mut Criterion) {
+    let mut group = c.benchmark_group("baseline: minimal ratatui, every cell");
+    for size in SIZES {
+        let mut term = terminal(size);
+        let mut n = 0;
+        group.bench_function(size_label(size), |b| {
+            b.iter(|| baseline_frame(&mut term, &mut n))
+        });
+    }
+    group.finish();
+}
+
+/// Prints how a key and its frame compare with the baseline at 240×67, on
+/// the big event: a quick side-by-side run (wall time, so a rough figure;
+/// criterion's groups above are the careful ones).
+fn print_ratios(eds: &Editions) {
+    let size = SIZES[0];
+    let rounds = 300;
+    let mut term = terminal(size);
+    let mut n = 0;
+    let start = std::time::Instant::now();
+    for _ in 0..rounds {
+        baseline_frame(&mut term, &mut n);
+    }
+    let base = start.elapsed().as_secs_f64();
+    let theme = Theme::projector_light();
+    for (what, keys) in [("move", &MOVE[..]), ("vote", &VOTE[..])] {
+        let mut app = app(&eds.big, size);
+        let mut term = terminal(size);
+        let keys: Vec<Event> = keys.iter().map(|&k| key(k)).collect();
+        let start = std::time::Instant::now();
+        for event in keys.iter().cycle().take(rounds) {
+            black_box(app.handle(event));
+            term.draw(|f| openspace::ui::render(&app, &theme, f))
+                .unwrap();
+        }
+        let took = start.elapsed().as_secs_f64();
+        println!(
+            "ratio to the baseline, {what} on the big event at {}: {:.2}×",
+            size_label(size),
+            took / base.max(f64::EPSILON)
+        );
+    }
+}
+
 fn benches(c: &mut Criterion) {
     let eds = editions();
+    baseline(c);
+    print_ratios(&eds);
     plan(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     recurring(c, &edition(BIG_TOPICS, BIG_ACTIONS));
     warn(c, &edition(BIG_TOPICS, BIG_ACTIONS));
