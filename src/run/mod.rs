@@ -122,7 +122,8 @@ pub fn open_board(
 /// the event. Files that do not load are left out.
 pub fn earlier_of(path: &Path, folder: &Path) -> Vec<crate::history::Known> {
     let me = storage::stem(path);
-    storage::list(folder)
+    // the open edition is not read again
+    storage::list_but(folder, |p| storage::stem(p) == me)
         .unwrap_or_default()
         .into_iter()
         .filter_map(|l| {

@@ -43,6 +43,12 @@ pub struct Listed {
 /// The editions of a folder, newest first (by first day, then name);
 /// files that do not load come last. A missing folder lists nothing.
 pub fn list(dir: &Path) -> std::io::Result<Vec<Listed>> {
+    list_but(dir, |_| false)
+}
+
+/// `list`, leaving out (unread) the files `skip` names: the edition open
+/// on the board is not read a second time.
+pub fn list_but(dir: &Path, skip: impl Fn(&Path) -> bool) -> std::io::Result<Vec<Listed>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -52,6 +58,7 @@ pub fn list(dir: &Path) -> std::io::Result<Vec<Listed>> {
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .filter(|p| !skip(p))
         .map(|path| Listed {
             edition: load(&path),
             path,
@@ -67,6 +74,17 @@ pub fn list(dir: &Path) -> std::io::Result<Vec<Listed>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_but_leaves_the_named_file_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ron"), "not an edition").unwrap();
+        std::fs::write(dir.path().join("b.ron"), "not an edition either").unwrap();
+        assert_eq!(list(dir.path()).unwrap().len(), 2);
+        let but = list_but(dir.path(), |p| p.ends_with("a.ron")).unwrap();
+        assert_eq!(but.len(), 1);
+        assert!(but[0].path.ends_with("b.ron"));
+    }
 
     #[test]
     fn folder_rules_in_order() {

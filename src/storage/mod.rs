@@ -11,7 +11,7 @@ pub use file::{
     LoadError, MAX_FILE, SaveError, SaveSteps, backup, backup_path, create, fingerprint, load,
     read_plain, save, save_steps, save_with, stem,
 };
-pub use folder::{FolderSource, Listed, list, resolve};
+pub use folder::{FolderSource, Listed, list, list_but, resolve};
 pub use format::{FileProblem, from_ron, positions, to_ron};
 pub use lock::{EditionLock, lock_path};
 pub use side::{
