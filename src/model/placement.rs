@@ -77,12 +77,7 @@ impl Edition {
         self.check_cell(slot, space)?;
         let topic = self.topic(id).ok_or(ModelError::NoTopic(id))?;
         let (title, span) = (topic.title.clone(), topic.slots());
-        let first = self
-            .slot(slot)
-            .ok_or_else(|| ModelError::NoSlot(slot.clone()))?;
-        let slots = self
-            .span_from(slot, span)
-            .map_err(|m| ModelError::Span(m.message(&title, span, first)))?;
+        let slots = self.span_or_refusal(id, slot, span)?;
         let mut in_way: Vec<TopicId> = Vec::new();
         for s in &slots {
             if let Some(t) = self.topic_at(&s.id, space)

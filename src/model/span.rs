@@ -165,6 +165,22 @@ impl Edition {
             .map(|m| m.message(&t.title, t.slots(), first))
     }
 
+    /// The slots `span` slots from `slot` take for the topic `id`, or the
+    /// refusal that names it and says why.
+    pub(super) fn span_or_refusal(
+        &self,
+        id: TopicId,
+        slot: &SlotId,
+        span: u32,
+    ) -> ModelResult<Vec<&Slot>> {
+        let title = self.topic(id).map(|t| t.title.clone()).unwrap_or_default();
+        let first = self
+            .slot(slot)
+            .ok_or_else(|| ModelError::NoSlot(slot.clone()))?;
+        self.span_from(slot, span)
+            .map_err(|m| ModelError::Span(m.message(&title, span, first)))
+    }
+
     /// Checks that `span` slots from a cell hold a session of `id`: the
     /// cell can hold one, the span fits, and no other topic (but those in
     /// `ignore`) takes any of its cells.
@@ -177,14 +193,7 @@ impl Edition {
         ignore: &[TopicId],
     ) -> ModelResult<()> {
         self.check_cell(slot, space)?;
-        let title = self.topic(id).map(|t| t.title.clone()).unwrap_or_default();
-        let first = self
-            .slot(slot)
-            .ok_or_else(|| ModelError::NoSlot(slot.clone()))?;
-        let slots = self
-            .span_from(slot, span)
-            .map_err(|m| ModelError::Span(m.message(&title, span, first)))?;
-        for s in slots {
+        for s in self.span_or_refusal(id, slot, span)? {
             if let Some(other) = self
                 .topics
                 .iter()
@@ -321,29 +330,8 @@ impl Topic {
 mod tests {
     use super::*;
     use crate::model::TopicDraft;
+    use crate::model::testing::spans_day as day;
     use jiff::civil::{date, time};
-
-    /// One day: two sessions, a break, two sessions, a plenary, a session.
-    pub(crate) fn day() -> Edition {
-        let d = date(2026, 5, 14);
-        let mut e = Edition::new("Spans", d);
-        e.add_space("Atrium", Some(40)).unwrap();
-        e.add_space("Library", Some(12)).unwrap();
-        let t = |h, m| time(h, m, 0, 0);
-        let rows = [
-            (t(9, 0), t(10, 0), SlotKind::Session),
-            (t(10, 0), t(11, 0), SlotKind::Session),
-            (t(11, 0), t(11, 30), SlotKind::Break("Coffee".into())),
-            (t(11, 30), t(12, 30), SlotKind::Session),
-            (t(12, 30), t(13, 30), SlotKind::Session),
-            (t(13, 30), t(14, 0), SlotKind::Plenary("Lunch talk".into())),
-            (t(14, 0), t(15, 0), SlotKind::Session),
-        ];
-        for (a, b, kind) in rows {
-            e.add_slot(d, a, b, kind).unwrap();
-        }
-        e
-    }
 
     fn add(e: &mut Edition, title: &str) -> TopicId {
         e.add_topic(TopicDraft {

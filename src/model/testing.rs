@@ -71,3 +71,25 @@ pub fn session_cell(e: &Edition, n: usize) -> (SlotId, SpaceId) {
         .nth(n)
         .expect("the sample has enough empty cells")
 }
+
+/// One day for sessions over several slots: sessions at 9 and 10, a coffee
+/// break, sessions at 11:30 and 12:30, a plenary, a session at 14:00; two rooms.
+pub fn spans_day() -> Edition {
+    let d = date(2026, 5, 14);
+    let mut e = Edition::new("Spans", d);
+    e.add_space("Atrium", Some(40)).unwrap();
+    e.add_space("Library", Some(12)).unwrap();
+    let t = |h, m| time(h, m, 0, 0);
+    for (a, b, kind) in [
+        (t(9, 0), t(10, 0), SlotKind::Session),
+        (t(10, 0), t(11, 0), SlotKind::Session),
+        (t(11, 0), t(11, 30), SlotKind::Break("Coffee".into())),
+        (t(11, 30), t(12, 30), SlotKind::Session),
+        (t(12, 30), t(13, 30), SlotKind::Session),
+        (t(13, 30), t(14, 0), SlotKind::Plenary("Lunch talk".into())),
+        (t(14, 0), t(15, 0), SlotKind::Session),
+    ] {
+        e.add_slot(d, a, b, kind).unwrap();
+    }
+    e
+}

@@ -23,7 +23,6 @@ fn scrolled(buf: &mut Buffer, area: Rect, lines: &[(String, Style)], focus: usiz
 /// the point, its owner and what became of it; x or X answers and moves on.
 pub fn review_one(board: &Board, selected: usize, area: Rect, theme: &Theme, buf: &mut Buffer) {
     use super::fit::{Block, Role, Scale, fit};
-    use ratatui::widgets::Widget;
     fill(buf, area, theme.base);
     let items = board.review_items();
     let Some(item) = items.get(selected) else {
@@ -65,25 +64,12 @@ pub fn review_one(board: &Board, selected: usize, area: Rect, theme: &Theme, buf
         area.height.saturating_sub(1),
     );
     let plan = fit(&blocks, inner, board.stack.fine_letters);
-    for l in &plan.lines {
-        let style = match l.role {
-            Role::Heading => theme.heading,
-            Role::Later => theme.dim,
-            _ if item.status == Status::Done => theme.ok,
-            _ => theme.heading,
-        };
-        match l.scale.pixel_size() {
-            None => line(buf, l.area.x, l.area.y, l.area.width, &l.text, style),
-            Some(size) => tui_big_text::BigText::builder()
-                .pixel_size(size)
-                .style(style)
-                .lines(vec![ratatui::text::Line::from(crate::text::for_big(
-                    &l.text,
-                ))])
-                .build()
-                .render(l.area, buf),
-        }
-    }
+    super::present::draw_plan(buf, &plan, |role| match role {
+        Role::Heading => theme.heading,
+        Role::Later => theme.dim,
+        _ if item.status == Status::Done => theme.ok,
+        _ => theme.heading,
+    });
 }
 
 /// The opening circle: the earlier edition's action points, large, with

@@ -343,19 +343,22 @@ fn frame_urgent(
 }
 
 /// Draws a plan: normal text as lines, the rest in big letters.
-fn draw_plan(f: &mut Frame, plan: &Plan, style: impl Fn(Role) -> Style) {
+pub(super) fn draw_plan(
+    buf: &mut ratatui::buffer::Buffer,
+    plan: &Plan,
+    style: impl Fn(Role) -> Style,
+) {
+    use ratatui::widgets::Widget;
     for l in &plan.lines {
         let s = style(l.role);
         match l.scale.pixel_size() {
-            None => line(f.buffer_mut(), l.area.x, l.area.y, l.area.width, &l.text, s),
-            Some(size) => {
-                let widget = BigText::builder()
-                    .pixel_size(size)
-                    .style(s)
-                    .lines(vec![Line::from(crate::text::for_big(&l.text))])
-                    .build();
-                f.render_widget(widget, l.area);
-            }
+            None => line(buf, l.area.x, l.area.y, l.area.width, &l.text, s),
+            Some(size) => BigText::builder()
+                .pixel_size(size)
+                .style(s)
+                .lines(vec![Line::from(crate::text::for_big(&l.text))])
+                .build()
+                .render(l.area, buf),
         }
     }
 }
@@ -391,11 +394,9 @@ pub fn render(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
         .as_ref()
         .map_or(theme.heading, |c| urgency_style(theme, c));
     frame_urgent(f, &plan, Role::Countdown, clock.as_ref(), area, urgent);
-    draw_plan(f, &plan, |role| match role {
+    draw_plan(f.buffer_mut(), &plan, |role| match role {
         Role::Heading => theme.now,
-        Role::Countdown => clock
-            .as_ref()
-            .map_or(theme.heading, |c| urgency_style(theme, c)),
+        Role::Countdown => urgent,
         Role::Now => theme.heading,
         Role::Later => theme.dim,
         _ => theme.base,
@@ -421,10 +422,8 @@ pub fn render_break(f: &mut Frame, board: &Board, area: Rect, theme: &Theme) {
         .as_ref()
         .map_or(theme.heading, |c| urgency_style(theme, c));
     frame_urgent(f, &plan, Role::BackIn, clock.as_ref(), area, urgent);
-    draw_plan(f, &plan, |role| match role {
-        Role::BackIn => clock
-            .as_ref()
-            .map_or(theme.heading, |c| urgency_style(theme, c)),
+    draw_plan(f.buffer_mut(), &plan, |role| match role {
+        Role::BackIn => urgent,
         Role::Heading => theme.plenary,
         Role::Announcement => theme.heading,
         _ => theme.base,

@@ -356,29 +356,8 @@ pub fn cell_text(edition: &Edition, slot: &SlotId, space: &SpaceId) -> Option<St
 #[cfg(test)]
 mod span_tests {
     use super::*;
-    use crate::model::{SlotKind, TopicDraft};
-    use jiff::civil::{date, time};
-
-    /// Sessions at 9, 10, a break, 11:30 and 12:30, a plenary, 14:00.
-    fn day() -> Edition {
-        let d = date(2026, 5, 14);
-        let mut e = Edition::new("Spans", d);
-        e.add_space("Atrium", Some(40)).unwrap();
-        e.add_space("Library", Some(12)).unwrap();
-        let t = |h, m| time(h, m, 0, 0);
-        for (a, b, kind) in [
-            (t(9, 0), t(10, 0), SlotKind::Session),
-            (t(10, 0), t(11, 0), SlotKind::Session),
-            (t(11, 0), t(11, 30), SlotKind::Break("Coffee".into())),
-            (t(11, 30), t(12, 30), SlotKind::Session),
-            (t(12, 30), t(13, 30), SlotKind::Session),
-            (t(13, 30), t(14, 0), SlotKind::Plenary("Lunch talk".into())),
-            (t(14, 0), t(15, 0), SlotKind::Session),
-        ] {
-            e.add_slot(d, a, b, kind).unwrap();
-        }
-        e
-    }
+    use crate::model::TopicDraft;
+    use crate::model::testing::spans_day as day;
 
     fn line(e: &Edition, text: &str) -> Resolved {
         resolve(e, &parse(text, e), None)
