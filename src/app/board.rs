@@ -76,6 +76,10 @@ pub struct Board {
     /// What the board watches for (clashes, full rooms, twins), kept
     /// up to date with every change; the rules turned off are not checked.
     pub warnings: Vec<crate::model::warnings::Warning>,
+    /// Each warned topic's first warning (an index into `warnings`), and a
+    /// stamp that changes with every check (see `BoardIndex::stamp`).
+    pub warned: std::collections::HashMap<TopicId, usize>,
+    pub warnings_stamp: u64,
     pub warnings_off: Vec<crate::model::warnings::Rule>,
     /// What is on screen: the grid, the view, the overlays.
     pub stack: Stack,
@@ -104,6 +108,8 @@ impl Board {
             earlier_loaded: true,
             known_conveners: Vec::new(),
             warnings: Vec::new(),
+            warned: Default::default(),
+            warnings_stamp: 0,
             warnings_off: Vec::new(),
             stack: Stack {
                 viewport: (80, 24),
@@ -249,11 +255,19 @@ impl Board {
     /// The warnings of the edition as it is now.
     pub fn check_warnings(&mut self) {
         self.warnings = crate::model::warnings::warnings(&self.edition, &self.warnings_off);
+        self.warned.clear();
+        for (i, w) in self.warnings.iter().enumerate() {
+            for &t in &w.topics {
+                self.warned.entry(t).or_insert(i);
+            }
+        }
+        self.warnings_stamp = super::index::next_stamp();
     }
 
-    /// The first warning about a topic, for its card.
+    /// The first warning about a topic, for its card: looked up, since every
+    /// card on screen asks at every frame.
     pub fn warning_of(&self, id: TopicId) -> Option<&crate::model::warnings::Warning> {
-        self.warnings.iter().find(|w| w.topics.contains(&id))
+        self.warned.get(&id).and_then(|&i| self.warnings.get(i))
     }
 
     /// Keeps what is on screen true to the edition: the cursor on the grid,

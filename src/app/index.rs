@@ -21,6 +21,15 @@ pub struct BoardIndex {
     pub hidden: usize,
     /// The rows as the grid's geometry needs them.
     pub shape: Vec<crate::geometry::RowShape>,
+    /// Unique to this build (across boards too): what drawing keeps between
+    /// frames is keyed by it, so any change of the edition draws afresh.
+    pub stamp: u64,
+}
+
+/// A number no earlier call returned.
+pub fn next_stamp() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl BoardIndex {
@@ -106,6 +115,7 @@ impl BoardIndex {
             parked,
             hidden,
             shape,
+            stamp: next_stamp(),
         }
     }
 

@@ -24,7 +24,7 @@ use crate::app::{App, Effect, Screen};
 use crate::storage::{self, EditionLock};
 use crate::ui::{self, theme::Theme};
 use saving::{Drafts, Saving};
-use terminal::{edit_in_editor, install_panic_hook, restore_terminal};
+use terminal::{edit_in_editor, install_panic_hook, open_terminal, restore_terminal};
 
 /// How long a toast stays.
 const TOAST_FOR: Duration = Duration::from_secs(6);
@@ -252,7 +252,7 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
 
 /// The terminal in the board's modes: alternate screen, raw, paste, and the mouse if wanted.
 fn take_terminal(mouse: bool) -> DefaultTerminal {
-    let terminal = ratatui::init();
+    let terminal = open_terminal();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     if mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
@@ -342,6 +342,7 @@ async fn event_loop(
         tokio::task::spawn_blocking(move || earlier_of(&path, &folder))
     });
     let mut redraw = true;
+    let mut memo = ui::Memo::default();
     loop {
         app.set_now(clock.now());
         if let Some(board) = app.board_mut() {
@@ -353,7 +354,7 @@ async fn event_loop(
         }
         if redraw {
             terminal
-                .draw(|f| ui::render(app, &theme, f))
+                .draw(|f| ui::render_with(app, &theme, &mut memo, f))
                 .map_err(|e| e.to_string())?;
         }
         let wake = [toast_until, saving.retry_at].into_iter().flatten().min();
@@ -381,6 +382,9 @@ async fn event_loop(
         tokio::select! {
             event = events.next() => match event {
                 Some(Ok(event)) => {
+                    if let crossterm::event::Event::Resize(w, h) = event {
+                        terminal::resize(terminal, w, h);
+                    }
                     redraw = !matches!(
                         event,
                         crossterm::event::Event::Mouse(crossterm::event::MouseEvent {
@@ -502,7 +506,7 @@ async fn event_loop(
                     // the editor owns the terminal and stdin meanwhile: no event reader may run
                     drop(events);
                     let edited = edit_in_editor(&text, options.mouse && app.mouse);
-                    *terminal = ratatui::init();
+                    *terminal = open_terminal();
                     let _ = terminal.clear();
                     events = EventStream::new();
                     if let Some(board) = app.board_mut() {

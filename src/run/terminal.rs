@@ -8,6 +8,29 @@ use crossterm::event::{
 };
 use crossterm::execute;
 
+/// The terminal in raw mode on the alternate screen, drawn at a fixed size:
+/// ratatui's full-screen viewport asks the terminal for its size before
+/// every frame (on Unix crossterm opens and closes /dev/tty for it), so the
+/// size is asked once here and then taken from each resize event (`resize`).
+pub(super) fn open_terminal() -> ratatui::DefaultTerminal {
+    let fallback = ratatui::init();
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let options = ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+    };
+    ratatui::Terminal::with_options(
+        ratatui::prelude::CrosstermBackend::new(io::stdout()),
+        options,
+    )
+    .unwrap_or(fallback)
+}
+
+/// The terminal's new size, from a resize event: the next frame is drawn
+/// whole at that size.
+pub(super) fn resize(terminal: &mut ratatui::DefaultTerminal, w: u16, h: u16) {
+    let _ = terminal.resize(ratatui::layout::Rect::new(0, 0, w, h));
+}
+
 /// Puts the terminal back: raw mode, alternate screen, mouse, paste, cursor.
 pub(super) fn restore_terminal() {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);

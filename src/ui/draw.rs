@@ -11,7 +11,7 @@ use crate::text::truncate;
 /// returns the column after the last one written.
 pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) -> u16 {
     let area = *buf.area();
-    if y < area.y || y >= area.y + area.height || x >= area.x + area.width {
+    if y < area.y || y >= area.y + area.height || x < area.x || x >= area.x + area.width {
         return x;
     }
     let room = (area.x + area.width - x).min(max);
@@ -51,6 +51,20 @@ pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
             if cell.symbol() != " " {
                 cell.set_symbol(" ");
             }
+            cell.set_style(style);
+        }
+    }
+}
+
+/// Paints a rectangle blank in a style, as a new frame's cells are: what
+/// was there goes, its modifiers too (`fill` keeps them, as ratatui patches
+/// styles).
+pub fn blank(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(*buf.area());
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + usize::from(area.width)] {
+            cell.reset();
             cell.set_style(style);
         }
     }

@@ -1,19 +1,303 @@
 //! The marketplace grid: slots down, grouped by day, spaces across.
+//!
+//! Most frames change only what is under the cursor (a cursor move, a
+//! clock tick), so the grid is drawn once without the cursor into a
+//! `GridMemo`, copied into each frame, and only the cursor's header, time
+//! and cell are drawn again on top. Anything else that shows (the edition,
+//! the warnings, the minute, the scroll, the size, the theme) is the memo's
+//! key: when one of them changes, the grid is drawn afresh.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::draw::{fill, line, put, put_right};
+use super::draw::{blank, fill, line, put, put_right};
 use super::theme::Theme;
 use crate::app::board::Board;
 use crate::app::layers::grid::Focus;
 use crate::geometry::{Band, Grid};
-use crate::model::{SlotKind, Topic};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::model::{SlotKind, Topic, TopicId};
 use crate::text::{truncate, wrap};
 
-pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
+/// The grid cell under the cursor: (row, column).
+type Cursor = Option<(usize, usize)>;
+
+/// The grid as last drawn without the cursor, and what it was drawn from.
+#[derive(Debug, Default)]
+pub struct GridMemo {
+    kept: Option<Kept>,
+    off: bool,
+}
+
+impl GridMemo {
+    /// Keeps nothing: the grid is drawn directly, cursor and all.
+    pub fn off() -> GridMemo {
+        GridMemo {
+            kept: None,
+            off: true,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Kept {
+    key: Key,
+    /// The stamps of the index and the warnings it was drawn from.
+    stamps: (u64, u64),
+    shape: Shape,
+    faces: HashMap<(usize, usize), Face>,
+    buf: Buffer,
+}
+
+/// What the grid's drawing reads besides the edition and the cursor: when
+/// one of them changes, the whole grid is drawn again.
+#[derive(Debug, PartialEq)]
+struct Key {
+    grid: Grid,
+    theme: Theme,
+    screen: Rect,
+    /// NOW, NEXT and the reports owed change with the minute.
+    minute: (jiff::civil::Date, i8, i8),
+    merging: Option<TopicId>,
+}
+
+/// The frame around the cards: spaces, slots, the rows shown and the
+/// sessions over several slots. A change there draws the whole grid again.
+#[derive(Debug, PartialEq)]
+struct Shape {
+    spaces: Vec<crate::model::Space>,
+    slots: Vec<crate::model::Slot>,
+    rows: Vec<usize>,
+    spans: Vec<(usize, Vec<usize>)>,
+    hidden: usize,
+}
+
+/// What one cell shows: after a change of the edition only the cells whose
+/// face changed are drawn again (a vote draws one card, not the grid).
+#[derive(Debug)]
+struct Face {
+    topic: Option<Arc<Topic>>,
+    owes: bool,
+    warned: Option<crate::model::warnings::Rule>,
+}
+
+impl PartialEq for Face {
+    fn eq(&self, other: &Face) -> bool {
+        // a topic is shared, never changed in place: the same one is the same card
+        let same = match (&self.topic, &other.topic) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same && self.owes == other.owes && self.warned == other.warned
+    }
+}
+
+impl Key {
+    fn of(board: &Board, g: &Grid, theme: &Theme, screen: Rect) -> Key {
+        Key {
+            grid: g.clone(),
+            theme: *theme,
+            screen,
+            minute: (board.now.date(), board.now.hour(), board.now.minute()),
+            merging: board.stack.merge().map(|m| m.topic),
+        }
+    }
+}
+
+impl Shape {
+    fn of(board: &Board) -> Shape {
+        let mut spans: Vec<(usize, Vec<usize>)> = board.index.spans.values().cloned().collect();
+        spans.sort();
+        Shape {
+            spaces: board.edition.spaces.clone(),
+            slots: board.edition.slots.clone(),
+            rows: board.index.rows.clone(),
+            spans,
+            hidden: board.index.hidden,
+        }
+    }
+}
+
+/// The face of every session cell on screen, a session over several slots
+/// once, at its first row.
+fn faces(board: &Board, g: &Grid) -> HashMap<(usize, usize), Face> {
+    let mut out = HashMap::new();
+    for row in g.visible_rows() {
+        for col in g.first_col..g.first_col + g.cols {
+            let Some(i) = board.index.at(row, col) else {
+                continue;
+            };
+            let at = board
+                .index
+                .span_rows(i)
+                .and_then(|rows| rows.first().copied())
+                .unwrap_or(row);
+            let Some(t) = board.edition.topics.get(i) else {
+                continue;
+            };
+            out.entry((at, col)).or_insert_with(|| Face {
+                topic: Some(Arc::clone(t)),
+                owes: crate::app::layers::reports::owes_report(&board.edition, t, board.now),
+                warned: board.warning_of(t.id).map(|w| w.rule),
+            });
+        }
+    }
+    out
+}
+
+fn cursor_of(board: &Board) -> Cursor {
+    let grid = &board.stack.grid;
+    (grid.focus == Focus::Grid).then_some((grid.cursor.row, grid.cursor.col))
+}
+
+/// Draws the grid, from the memo where it still holds.
+pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, memo: &mut GridMemo) {
+    // a carried card's preview changes with every cursor move: drawn whole
+    if memo.off || board.stack.grab().is_some() {
+        draw(board, g, theme, buf, cursor_of(board));
+        return;
+    }
+    let key = Key::of(board, g, theme, *buf.area());
+    let stamps = (board.index.stamp, board.warnings_stamp);
+    match &mut memo.kept {
+        Some(kept) if kept.key == key && kept.stamps == stamps => {}
+        Some(kept) if kept.key == key => {
+            let shape = Shape::of(board);
+            let faces = faces(board, g);
+            if shape == kept.shape {
+                redraw_changed(board, g, theme, kept, &faces);
+            } else {
+                draw(board, g, theme, &mut kept.buf, None);
+                kept.shape = shape;
+            }
+            kept.faces = faces;
+            kept.stamps = stamps;
+        }
+        _ => {
+            let mut drawn = Buffer::empty(*buf.area());
+            draw(board, g, theme, &mut drawn, None);
+            memo.kept = Some(Kept {
+                key,
+                stamps,
+                shape: Shape::of(board),
+                faces: faces(board, g),
+                buf: drawn,
+            });
+        }
+    }
+    if let Some(kept) = &memo.kept {
+        copy(&kept.buf, g.area, buf);
+    }
+    if let Some(cursor) = cursor_of(board) {
+        draw_cursor(board, g, theme, buf, cursor);
+    }
+}
+
+/// Draws again, into the memo, the cells whose face is not the one drawn.
+fn redraw_changed(
+    board: &Board,
+    g: &Grid,
+    theme: &Theme,
+    kept: &mut Kept,
+    faces: &HashMap<(usize, usize), Face>,
+) {
+    let mut changed: Vec<(usize, usize)> = faces
+        .iter()
+        .filter(|(at, face)| kept.faces.get(at) != Some(face))
+        .map(|(at, _)| *at)
+        .chain(
+            kept.faces
+                .keys()
+                .filter(|at| !faces.contains_key(at))
+                .copied(),
+        )
+        .collect();
+    changed.sort_unstable();
+    changed.dedup();
+    for (row, col) in changed {
+        let long = board
+            .index
+            .at(row, col)
+            .and_then(|i| board.index.spans.get(&i));
+        if let Some((c, rows)) = long {
+            long_card(board, g, *c, rows, theme, &mut kept.buf, None);
+            continue;
+        }
+        let (Some(x), Some((y, h))) = (g.col_x(col), g.row_band(row)) else {
+            continue;
+        };
+        // an empty cell draws only its dot: what was there goes first
+        blank(&mut kept.buf, Rect::new(x, y, g.col_w, h), theme.base);
+        cell(board, g, &[row], col, x, y, h, theme, &mut kept.buf, None);
+    }
+}
+
+/// Copies the cells of `area` from a buffer of the same size.
+fn copy(from: &Buffer, area: Rect, to: &mut Buffer) {
+    let area = area.intersection(*to.area()).intersection(*from.area());
+    if area.is_empty() || from.area() != to.area() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let start = to.index_of(area.x, y);
+        let end = start + usize::from(area.width);
+        to.content[start..end].clone_from_slice(&from.content[start..end]);
+    }
+}
+
+/// What the cursor changes: its column's header, its row's time, and its
+/// cell (a whole session over several slots, or a plenary's or break's line).
+fn draw_cursor(
+    board: &Board,
+    g: &Grid,
+    theme: &Theme,
+    buf: &mut Buffer,
+    (row, col): (usize, usize),
+) {
+    let cursor = Some((row, col));
+    header_of(board, g, col, theme, buf, cursor);
+    let Some((y, h)) = g.row_band(row) else {
+        return;
+    };
+    let Some(slot) = board
+        .index
+        .rows
+        .get(row)
+        .and_then(|&i| board.edition.slots.get(i))
+    else {
+        return;
+    };
+    time_of(board, g, row, y, h, theme, buf, cursor);
+    if !slot.kind.is_session() {
+        slot_row(board, g, row, y, h, theme, buf, cursor);
+        return;
+    }
+    // the time's last column is the first space's line: drawn again over it
+    if let Some(first) = g.col_x(g.first_col) {
+        let (bar, style) = bar_of(board, slot, theme);
+        for dy in 0..h {
+            put(buf, first.saturating_sub(1), y + dy, bar, 1, style);
+        }
+    }
+    let Some(x) = g.col_x(col) else { return };
+    match board
+        .index
+        .at(row, col)
+        .and_then(|i| board.index.spans.get(&i))
+    {
+        Some((c, rows)) => long_card(board, g, *c, rows, theme, buf, cursor),
+        None => cell(board, g, &[row], col, x, y, h, theme, buf, cursor),
+    }
+}
+
+/// The whole grid, with the cursor where `cursor` says (none for the memo).
+fn draw(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, cursor: Cursor) {
     fill(buf, g.area, theme.base);
-    header(board, g, theme, buf);
+    header(board, g, theme, buf, cursor);
     for &(band, y, h) in &g.bands {
         match band {
             Band::Day(day) => {
@@ -28,10 +312,13 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
                     theme.heading,
                 );
             }
-            Band::Row(row) => slot_row(board, g, row, y, h, theme, buf),
+            Band::Row(row) => {
+                time_of(board, g, row, y, h, theme, buf, cursor);
+                slot_row(board, g, row, y, h, theme, buf, cursor);
+            }
         }
     }
-    long_cards(board, g, theme, buf);
+    long_cards(board, g, theme, buf, cursor);
     carried(board, g, theme, buf);
     if g.more_below > 0 {
         let y = g.area.bottom().saturating_sub(1);
@@ -67,31 +354,53 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
 /// Sessions over several slots: one card from the top of their first
 /// visible row to the bottom of their last, title once, over any break
 /// between (drawn after the rows, so it lies over the break's band).
-fn long_cards(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
+fn long_cards(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, cursor: Cursor) {
     let mut long: Vec<&(usize, Vec<usize>)> = board.index.spans.values().collect();
     long.sort();
     for (col, rows) in long {
-        let col = *col;
-        let Some(x) = g.col_x(col) else { continue };
-        let bands: Vec<(u16, u16)> = rows.iter().filter_map(|&r| g.row_band(r)).collect();
-        let (Some(top), Some(bottom)) = (
-            bands.iter().map(|(y, _)| *y).min(),
-            bands.iter().map(|(y, h)| y + h).max(),
-        ) else {
-            continue;
-        };
-        // the rows between (a break) have no column lines of their own
-        // the line at its right is the next column's, when one is shown
-        let right = (col + 1 < g.first_col + g.cols).then_some(x + g.col_w);
-        for y in (top..bottom).filter(|y| !bands.iter().any(|(sy, sh)| (*sy..sy + sh).contains(y)))
-        {
-            put(buf, x.saturating_sub(1), y, "│", 1, theme.dim);
-            if let Some(right) = right {
-                put(buf, right, y, "│", 1, theme.dim);
-            }
-        }
-        cell(board, g, rows, col, x, top, bottom - top, theme, buf);
+        long_card(board, g, *col, rows, theme, buf, cursor);
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn long_card(
+    board: &Board,
+    g: &Grid,
+    col: usize,
+    rows: &[usize],
+    theme: &Theme,
+    buf: &mut Buffer,
+    cursor: Cursor,
+) {
+    let Some(x) = g.col_x(col) else { return };
+    let bands: Vec<(u16, u16)> = rows.iter().filter_map(|&r| g.row_band(r)).collect();
+    let (Some(top), Some(bottom)) = (
+        bands.iter().map(|(y, _)| *y).min(),
+        bands.iter().map(|(y, h)| y + h).max(),
+    ) else {
+        return;
+    };
+    // the rows between (a break) have no column lines of their own
+    // the line at its right is the next column's, when one is shown
+    let right = (col + 1 < g.first_col + g.cols).then_some(x + g.col_w);
+    for y in (top..bottom).filter(|y| !bands.iter().any(|(sy, sh)| (*sy..sy + sh).contains(y))) {
+        put(buf, x.saturating_sub(1), y, "│", 1, theme.dim);
+        if let Some(right) = right {
+            put(buf, right, y, "│", 1, theme.dim);
+        }
+    }
+    cell(
+        board,
+        g,
+        rows,
+        col,
+        x,
+        top,
+        bottom - top,
+        theme,
+        buf,
+        cursor,
+    );
 }
 
 /// The column and rows a carried card would take from the cursor's cell.
@@ -169,35 +478,47 @@ fn carried(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
     write_lines(buf, x, top, g.col_w, bottom - top, &wrapped, style);
 }
 
-fn header(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
+fn header(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, cursor: Cursor) {
     let y = g.area.y;
     // rows scrolled away above are said where the time column starts
     let above = g.visible_rows().next().is_some_and(|r| r > 0);
     let label = if above { " ▴ more above" } else { " time" };
     line(buf, g.area.x, y, g.time_w, label, theme.dim);
-    for (i, space) in board
-        .edition
-        .spaces
-        .iter()
-        .enumerate()
-        .skip(g.first_col)
-        .take(g.cols)
-    {
-        let Some(x) = g.col_x(i) else { continue };
-        let mut name = format!("{} {}", i + 1, space.name);
-        if let Some(c) = space.capacity {
-            name.push_str(&format!(" ·{c}"));
-        }
-        let mut style = theme.heading;
-        if board.stack.grid.focus == Focus::Grid && board.stack.grid.cursor.col == i {
-            style = style.add_modifier(Modifier::UNDERLINED);
-        }
-        put(buf, x.saturating_sub(1), y, "│", 1, theme.dim);
-        line(buf, x, y, g.col_w, &name, style);
+    for i in g.first_col..(g.first_col + g.cols).min(board.edition.spaces.len()) {
+        header_of(board, g, i, theme, buf, cursor);
     }
 }
 
-fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, buf: &mut Buffer) {
+/// A space's name (and capacity) over its column, underlined under the cursor.
+fn header_of(board: &Board, g: &Grid, i: usize, theme: &Theme, buf: &mut Buffer, cursor: Cursor) {
+    let (Some(space), Some(x)) = (board.edition.spaces.get(i), g.col_x(i)) else {
+        return;
+    };
+    let y = g.area.y;
+    let mut name = format!("{} {}", i + 1, space.name);
+    if let Some(c) = space.capacity {
+        name.push_str(&format!(" ·{c}"));
+    }
+    let mut style = theme.heading;
+    if cursor.is_some_and(|(_, col)| col == i) {
+        style = style.add_modifier(Modifier::UNDERLINED);
+    }
+    put(buf, x.saturating_sub(1), y, "│", 1, theme.dim);
+    line(buf, x, y, g.col_w, &name, style);
+}
+
+#[allow(clippy::too_many_arguments)]
+/// A row's time at the left: NOW and NEXT as words, not colour alone.
+fn time_of(
+    board: &Board,
+    g: &Grid,
+    row: usize,
+    y: u16,
+    h: u16,
+    theme: &Theme,
+    buf: &mut Buffer,
+    cursor: Cursor,
+) {
     let Some(slot) = board
         .index
         .rows
@@ -206,7 +527,7 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
     else {
         return;
     };
-    let on_row = board.stack.grid.focus == Focus::Grid && board.stack.grid.cursor.row == row;
+    let on_row = cursor.is_some_and(|(r, _)| r == row);
     let is_now = board.now_slot().is_some_and(|s| s.id == slot.id);
     let is_next = !is_now && board.next_slot().is_some_and(|s| s.id == slot.id);
     let time_style = match (is_now, on_row) {
@@ -215,7 +536,6 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
         (false, false) => theme.base,
     };
     let marker = if on_row { "▶" } else { " " };
-    // NOW and NEXT as words, not colour alone; the NOW row also gets heavy borders
     let word = if is_now {
         "■ NOW"
     } else if is_next {
@@ -243,11 +563,32 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
             time_style,
         );
     }
-    let (bar, bar_style) = if is_now {
-        ("┃", theme.heading)
-    } else {
-        ("│", theme.dim)
+}
+
+#[allow(clippy::too_many_arguments)]
+/// A row's cells: its sessions (the NOW row with heavy borders), or a
+/// plenary's or break's line.
+fn slot_row(
+    board: &Board,
+    g: &Grid,
+    row: usize,
+    y: u16,
+    h: u16,
+    theme: &Theme,
+    buf: &mut Buffer,
+    cursor: Cursor,
+) {
+    let Some(slot) = board
+        .index
+        .rows
+        .get(row)
+        .and_then(|&i| board.edition.slots.get(i))
+    else {
+        return;
     };
+    let on_row = cursor.is_some_and(|(r, _)| r == row);
+    let is_now = board.now_slot().is_some_and(|s| s.id == slot.id);
+    let (bar, bar_style) = bar_of(board, slot, theme);
     match &slot.kind {
         SlotKind::Session => {
             for col in g.first_col..g.first_col + g.cols {
@@ -261,7 +602,7 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
                     .at(row, col)
                     .is_some_and(|i| board.index.span_rows(i).is_some());
                 if !long {
-                    cell(board, g, &[row], col, x, y, h, theme, buf);
+                    cell(board, g, &[row], col, x, y, h, theme, buf, cursor);
                 }
             }
         }
@@ -293,6 +634,15 @@ fn slot_row(board: &Board, g: &Grid, row: usize, y: u16, h: u16, theme: &Theme, 
             };
             band(board, g, row, y, &format!(" ○ {label} · break"), style, buf);
         }
+    }
+}
+
+/// The line between two spaces' cells: heavy on the NOW row.
+fn bar_of(board: &Board, slot: &crate::model::Slot, theme: &Theme) -> (&'static str, Style) {
+    if board.now_slot().is_some_and(|s| s.id == slot.id) {
+        ("┃", theme.heading)
+    } else {
+        ("│", theme.dim)
     }
 }
 
@@ -349,12 +699,11 @@ fn cell(
     h: u16,
     theme: &Theme,
     buf: &mut Buffer,
+    cursor: Cursor,
 ) {
     let w = g.col_w;
     let Some(&row) = rows.first() else { return };
-    let here = board.stack.grid.focus == Focus::Grid
-        && rows.contains(&board.stack.grid.cursor.row)
-        && board.stack.grid.cursor.col == col;
+    let here = cursor.is_some_and(|(r, c)| rows.contains(&r) && c == col);
     let topic = board
         .index
         .at(row, col)
@@ -384,7 +733,9 @@ fn cell(
         return;
     }
     let style = if here { theme.selected } else { theme.card };
-    fill(buf, area, style);
+    // blank, not filled: a card drawn again over the kept grid leaves nothing
+    // of the one before (a modifier of its edge, say)
+    blank(buf, area, style);
     let owes = crate::app::layers::reports::owes_report(&board.edition, topic, board.now);
     let merging = board.stack.merge().is_some_and(|m| m.topic == topic.id);
     let warned = board.warning_of(topic.id).map(|w| w.rule);

@@ -36,7 +36,30 @@ pub struct Planes {
     pub input: Option<Rect>,
 }
 
+/// What drawing keeps from one frame to the next, owned by the loop: parts
+/// of the screen that did not change are copied instead of drawn again.
+#[derive(Debug, Default)]
+pub struct Memo {
+    grid: grid::GridMemo,
+}
+
+impl Memo {
+    /// A memo that keeps nothing: every part drawn directly, as it is.
+    fn off() -> Memo {
+        Memo {
+            grid: grid::GridMemo::off(),
+        }
+    }
+}
+
+/// Draws the whole screen directly, keeping nothing: a one-off frame, and
+/// what the frames drawn from a memo are checked against.
 pub fn render(app: &App, theme: &Theme, f: &mut Frame) {
+    render_with(app, theme, &mut Memo::off(), f);
+}
+
+/// Draws the screen, reusing what `memo` kept from the frames before.
+pub fn render_with(app: &App, theme: &Theme, memo: &mut Memo, f: &mut Frame) {
     let area = f.area();
     if geometry::too_small(area.width, area.height) {
         overlays::too_small(f, theme);
@@ -49,11 +72,11 @@ pub fn render(app: &App, theme: &Theme, f: &mut Frame) {
                 overlays::help(f, help, theme);
             }
         }
-        Screen::Board(board) => board_screen(f, board, &app.keymap, theme),
+        Screen::Board(board) => board_screen(f, board, &app.keymap, theme, memo),
     }
 }
 
-fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
+fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme, memo: &mut Memo) {
     let input_open = board.stack.input_open();
     let size = (f.area().width, f.area().height);
     // the view at the bottom
@@ -75,7 +98,7 @@ fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme) {
         let body = regions.grid.union(regions.parking.unwrap_or(regions.grid));
         match &board.stack.view {
             View::Grid => {
-                grid::render(board, &g, theme, buf);
+                grid::render(board, &g, theme, buf, &mut memo.grid);
                 if let Some(area) = regions.parking {
                     parking::render(board, area, theme, buf);
                 }

@@ -1,0 +1,394 @@
+//! Every path of a key to the terminal, on the big event at 240×67: the key
+//! (or clock tick) handled, the frame drawn the way the real loop draws it
+//! (with the memo it keeps between frames) and encoded for the terminal by
+//! crossterm, into a writer that counts the bytes. The baseline is a
+//! minimal ratatui program that fills every cell of the same screen with
+//! new text each frame, encoded the same way; every run prints each path's
+//! ratio to it.
+//!
+//! `cargo bench --bench paths -- --count 'cursor move' 200` runs only that
+//! path, 200 times, for an instruction count that leaves out the set-up
+//! (see docs/performance.md: callgrind collects only inside `measured`).
+
+use std::hint::black_box;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::date;
+use ratatui::layout::Rect;
+use ratatui::prelude::CrosstermBackend;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+use openspace::app::board::Board;
+use openspace::app::{App, Screen};
+use openspace::history::Known;
+use openspace::model::Edition;
+use openspace::ui::{self, Memo, theme::Theme};
+
+mod big;
+
+const SIZE: (u16, u16) = (240, 67);
+
+/// Counts what a frame would send to the terminal.
+#[derive(Default, Clone)]
+struct Bytes(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl Write for Bytes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+type Term = Terminal<CrosstermBackend<Bytes>>;
+
+fn terminal() -> Term {
+    terminal_counting(Bytes::default())
+}
+
+fn terminal_counting(bytes: Bytes) -> Term {
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, SIZE.0, SIZE.1)),
+    };
+    Terminal::with_options(CrosstermBackend::new(bytes), options).unwrap()
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ch(c: char) -> Event {
+    key(KeyCode::Char(c))
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle(&ch(c));
+    }
+}
+
+/// Something done to the app at step `n`.
+type Work = Box<dyn FnMut(&mut App, u64)>;
+
+/// One path: the app in the state the path starts from, what is done
+/// before each measured step (not measured), and the step itself.
+struct Path {
+    name: String,
+    app: App,
+    term: Term,
+    sent: Bytes,
+    memo: Memo,
+    theme: Theme,
+    prepare: Work,
+    step: Work,
+    n: u64,
+}
+
+impl Path {
+    fn new(
+        app: App,
+        prepare: impl FnMut(&mut App, u64) + 'static,
+        step: impl FnMut(&mut App, u64) + 'static,
+    ) -> Path {
+        let sent = Bytes::default();
+        let mut path = Path {
+            name: String::new(),
+            app,
+            term: terminal_counting(sent.clone()),
+            sent,
+            memo: Memo::default(),
+            theme: Theme::projector_light(),
+            prepare: Box::new(prepare),
+            step: Box::new(step),
+            n: 0,
+        };
+        path.frame();
+        path
+    }
+
+    fn frame(&mut self) {
+        let (app, theme, memo) = (&self.app, &self.theme, &mut self.memo);
+        self.term
+            .draw(|f| ui::render_with(app, theme, memo, f))
+            .unwrap();
+    }
+
+    /// One measured step: what it costs is in `measured`.
+    fn once(&mut self) -> Duration {
+        self.n += 1;
+        (self.prepare)(&mut self.app, self.n);
+        let start = Instant::now();
+        measured(self);
+        start.elapsed()
+    }
+
+    fn bytes(&self) -> usize {
+        self.sent.0.get()
+    }
+}
+
+/// The key or tick and its frame: the only part an instruction count collects.
+#[inline(never)]
+fn measured(path: &mut Path) {
+    (path.step)(&mut path.app, path.n);
+    path.frame();
+    black_box(&path.term);
+}
+
+fn board_app(e: &Edition) -> App {
+    let board = Board::new(e.clone(), PathBuf::from("bench.ron"));
+    let mut app = App::new(Screen::Board(Box::new(board)), SIZE, date(2026, 5, 12));
+    // the clock inside the first day, at its second session
+    app.set_now(date(2026, 5, 12).at(10, 20, 0, 0));
+    app
+}
+
+fn with_folder(e: &Edition, earlier: &[Known]) -> App {
+    let mut app = board_app(e);
+    if let Some(b) = app.board_mut() {
+        b.take_earlier(earlier.to_vec());
+    }
+    app
+}
+
+/// Keys pressed in turn, one per step.
+fn cycle(keys: Vec<Event>) -> impl FnMut(&mut App, u64) {
+    move |app, n| {
+        let k = &keys[(n as usize - 1) % keys.len()];
+        black_box(app.handle(k));
+    }
+}
+
+fn nothing(_: &mut App, _: u64) {}
+
+/// The clock a second on, and the tick the loop gives the board.
+fn tick(app: &mut App, _: u64) {
+    if let Some(now) = app.board().map(|b| b.now)
+        && let Ok(later) = now.checked_add(jiff::SignedDuration::from_secs(1))
+    {
+        app.set_now(later);
+    }
+    if let Some(b) = app.board_mut() {
+        black_box(b.tick());
+    }
+}
+
+/// The paths whose names `wanted` takes, each built only then (an
+/// instruction count builds one).
+fn paths(big: &Edition, wanted: impl Fn(&str) -> bool) -> Vec<Path> {
+    let earlier = || -> Vec<Known> {
+        (0..20)
+            .map(|i| Known {
+                file: format!("edition-{i:02}"),
+                edition: big.clone(),
+            })
+            .collect()
+    };
+    let title = "Lessons from running the platform on call";
+    type Build<'a> = Box<dyn Fn() -> Path + 'a>;
+    let builders: Vec<(&str, Build)> = vec![
+        (
+            "cursor move",
+            Box::new(|| {
+                Path::new(
+                    board_app(big),
+                    nothing,
+                    cycle("ljhk".chars().map(ch).collect()),
+                )
+            }),
+        ),
+        (
+            "card move",
+            Box::new(|| {
+                Path::new(
+                    board_app(big),
+                    nothing,
+                    cycle(vec![ch('m'), ch('l'), key(KeyCode::Enter), ch('h')]),
+                )
+            }),
+        ),
+        (
+            "vote",
+            Box::new(|| Path::new(board_app(big), nothing, cycle(vec![ch('+'), ch('-')]))),
+        ),
+        (
+            "typed character",
+            Box::new(|| {
+                let mut app = board_app(big);
+                press(&mut app, "a");
+                Path::new(app, nothing, cycle(vec![ch('x'), key(KeyCode::Backspace)]))
+            }),
+        ),
+        (
+            "Enter on the capture line, 20 big editions",
+            Box::new(|| {
+                // a title typed (not measured), then Enter; the board starts
+                // again every 100 topics so that the parking lot stays the same
+                let (fresh, known) = (big.clone(), earlier());
+                let mut app = with_folder(big, &known);
+                press(&mut app, "a");
+                Path::new(
+                    app,
+                    move |app, n| {
+                        if n % 100 == 0 {
+                            *app = with_folder(&fresh, &known);
+                            press(app, "a");
+                        }
+                        press(app, title);
+                    },
+                    |app, _| {
+                        black_box(app.handle(&key(KeyCode::Enter)));
+                    },
+                )
+            }),
+        ),
+        (
+            "key in the action plan",
+            Box::new(|| {
+                let mut app = board_app(big);
+                press(&mut app, "A");
+                Path::new(app, nothing, cycle(vec![ch('j'), ch('k')]))
+            }),
+        ),
+        (
+            "key in dot voting",
+            Box::new(|| {
+                let mut app = board_app(big);
+                press(&mut app, "V");
+                Path::new(
+                    app,
+                    nothing,
+                    cycle(vec![ch('+'), ch('j'), ch('-'), ch('k')]),
+                )
+            }),
+        ),
+        (
+            "key in search results",
+            Box::new(|| {
+                let mut app = with_folder(big, &earlier());
+                press(&mut app, "/platform");
+                app.handle(&key(KeyCode::Enter));
+                Path::new(app, nothing, cycle(vec![ch('j'), ch('k')]))
+            }),
+        ),
+        (
+            "clock tick, board",
+            Box::new(|| Path::new(board_app(big), nothing, tick)),
+        ),
+        (
+            "clock tick, present mode",
+            Box::new(|| {
+                let mut app = board_app(big);
+                press(&mut app, "P");
+                Path::new(app, nothing, tick)
+            }),
+        ),
+    ];
+    builders
+        .into_iter()
+        .filter(|(name, _)| wanted(name))
+        .map(|(name, build)| {
+            let mut p = build();
+            p.name = name.to_string();
+            // set up the way it is measured: one step first
+            p.once();
+            p
+        })
+        .collect()
+}
+
+/// The baseline frame: every cell new text, encoded the same way.
+fn baseline_frame(term: &mut Term, n: &mut u64) {
+    *n += 1;
+    let c = char::from(b'a' + (*n % 26) as u8);
+    term.draw(|f| {
+        let area = f.area();
+        let row: String = std::iter::repeat_n(c, usize::from(area.width)).collect();
+        let buf = f.buffer_mut();
+        for y in area.top()..area.bottom() {
+            buf.set_string(0, y, &row, ratatui::style::Style::default());
+        }
+    })
+    .unwrap();
+}
+
+fn criterion_paths(c: &mut Criterion, paths: &mut [Path]) {
+    let mut group = c.benchmark_group("key to terminal, big event, 240x67");
+    let mut term = terminal();
+    let mut n = 0;
+    group.bench_function("baseline: minimal ratatui, every cell", |b| {
+        b.iter(|| baseline_frame(&mut term, &mut n))
+    });
+    for p in paths.iter_mut() {
+        group.bench_function(p.name.clone(), |b| {
+            b.iter_custom(|iters| (0..iters).map(|_| p.once()).sum())
+        });
+    }
+    group.finish();
+}
+
+/// A quick side-by-side of every path with the baseline (wall time, median
+/// of 300 steps each), and the bytes a step sends to the terminal.
+fn print_ratios(paths: &mut [Path]) {
+    let median = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let mut term = terminal();
+    let mut n = 0;
+    let base = median(
+        (0..300)
+            .map(|_| {
+                let start = Instant::now();
+                baseline_frame(&mut term, &mut n);
+                start.elapsed()
+            })
+            .collect(),
+    );
+    println!("baseline frame at 240x67: {base:?}");
+    for p in paths.iter_mut() {
+        let before = p.bytes();
+        let took = median((0..300).map(|_| p.once()).collect());
+        let bytes = (p.bytes() - before) / 300;
+        println!(
+            "{:<45} {:>10?} {:>5.2}× the baseline, {bytes} bytes a step",
+            p.name,
+            took,
+            took.as_secs_f64() / base.as_secs_f64().max(f64::EPSILON)
+        );
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let big = big::edition(big::BIG_TOPICS, big::BIG_ACTIONS);
+    if let Some(i) = args.iter().position(|a| a == "--count") {
+        let name = args.get(i + 1).cloned().unwrap_or_default();
+        let times: u64 = args.get(i + 2).and_then(|n| n.parse().ok()).unwrap_or(100);
+        let mut paths = paths(&big, |p| p == name);
+        let Some(p) = paths.first_mut() else {
+            eprintln!("no path named {name:?}");
+            std::process::exit(2);
+        };
+        for _ in 0..times {
+            p.once();
+        }
+        println!("{name}: {times} steps");
+        return;
+    }
+    let mut paths = paths(&big, |_| true);
+    print_ratios(&mut paths);
+    let mut c = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    criterion_paths(&mut c, &mut paths);
+    c.final_summary();
+}
