@@ -11,6 +11,9 @@
 //!   l, j, h, k (the cursor comes back where it started); `vote` alternates
 //!   `+` and `-` (each records an undo snapshot and rebuilds the index).
 //! - `key`: the same key presses without drawing.
+//! - `key+redraw` draws with the memo the real loop keeps between frames
+//!   (`ui::render_with`); `redraw` draws every part directly (`ui::render`):
+//!   what a frame costs when nothing was kept.
 //! - `redraw`: drawing alone, for 50, 1,000 and 10,000 topics (the last is
 //!   the big edition with 9,000 more topics in the parking lot), to show
 //!   that drawing costs the same however many topics are off screen.
@@ -105,7 +108,9 @@ fn key_and_redraw(c: &mut Criterion, eds: &Editions) {
             for (what, keys) in [("move", &MOVE[..]), ("vote", &VOTE[..])] {
                 let mut app = app(e, size);
                 let mut term = terminal(size);
-                term.draw(|f| openspace::ui::render(&app, &theme, f))
+                // the memo the real loop keeps between frames
+                let mut memo = openspace::ui::Memo::default();
+                term.draw(|f| openspace::ui::render_with(&app, &theme, &mut memo, f))
                     .unwrap();
                 let keys: Vec<Event> = keys.iter().map(|&k| key(k)).collect();
                 check_keys(&mut app, &keys, what);
@@ -115,7 +120,7 @@ fn key_and_redraw(c: &mut Criterion, eds: &Editions) {
                     b.iter(|| {
                         let event = next.next().unwrap();
                         black_box(app.handle(event));
-                        term.draw(|f| openspace::ui::render(&app, &theme, f))
+                        term.draw(|f| openspace::ui::render_with(&app, &theme, &mut memo, f))
                             .unwrap();
                     })
                 });
@@ -322,11 +327,12 @@ fn print_ratios(eds: &Editions) {
     for (what, keys) in [("move", &MOVE[..]), ("vote", &VOTE[..])] {
         let mut app = app(&eds.big, size);
         let mut term = terminal(size);
+        let mut memo = openspace::ui::Memo::default();
         let keys: Vec<Event> = keys.iter().map(|&k| key(k)).collect();
         let start = std::time::Instant::now();
         for event in keys.iter().cycle().take(rounds) {
             black_box(app.handle(event));
-            term.draw(|f| openspace::ui::render(&app, &theme, f))
+            term.draw(|f| openspace::ui::render_with(&app, &theme, &mut memo, f))
                 .unwrap();
         }
         let took = start.elapsed().as_secs_f64();

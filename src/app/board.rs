@@ -80,6 +80,8 @@ pub struct Board {
     /// stamp that changes with every check (see `BoardIndex::stamp`).
     pub warned: std::collections::HashMap<TopicId, usize>,
     pub warnings_stamp: u64,
+    /// What the checks worked out per topic, kept for the next check.
+    pub warnings_memo: crate::model::warnings::Memo,
     pub warnings_off: Vec<crate::model::warnings::Rule>,
     /// What is on screen: the grid, the view, the overlays.
     pub stack: Stack,
@@ -110,6 +112,7 @@ impl Board {
             warnings: Vec::new(),
             warned: Default::default(),
             warnings_stamp: 0,
+            warnings_memo: Default::default(),
             warnings_off: Vec::new(),
             stack: Stack {
                 viewport: (80, 24),
@@ -254,7 +257,11 @@ impl Board {
 
     /// The warnings of the edition as it is now.
     pub fn check_warnings(&mut self) {
-        self.warnings = crate::model::warnings::warnings(&self.edition, &self.warnings_off);
+        self.warnings = crate::model::warnings::warnings_kept(
+            &self.edition,
+            &self.warnings_off,
+            &mut self.warnings_memo,
+        );
         self.warned.clear();
         for (i, w) in self.warnings.iter().enumerate() {
             for &t in &w.topics {

@@ -3,6 +3,7 @@
 //! pitched twice. Warnings explain; they never block a move or a capture.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::edition::Edition;
 use super::ids::{SlotId, SpaceId, TopicId};
@@ -136,16 +137,64 @@ impl Warning {
 /// Every warning of the edition, in a stable order (by rule, then topic);
 /// the rules in `off` are not checked.
 pub fn warnings(e: &Edition, off: &[Rule]) -> Vec<Warning> {
+    warnings_kept(e, off, &mut Memo::default())
+}
+
+/// What the checks work out for each topic (its title's key, its
+/// conveners' folded names), kept from one check to the next: a topic is
+/// shared and never changed in place, so the same topic has the same keys,
+/// and a change of one topic works out only that one's again.
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    topics: HashMap<TopicId, Keys>,
+}
+
+#[derive(Debug, Clone)]
+struct Keys {
+    topic: Arc<Topic>,
+    title: Option<u64>,
+    conveners: Vec<u64>,
+}
+
+impl Memo {
+    fn keys(&mut self, t: &Arc<Topic>, word: &mut Vec<char>) -> &Keys {
+        let fresh = self
+            .topics
+            .get(&t.id)
+            .is_none_or(|k| !Arc::ptr_eq(&k.topic, t));
+        if fresh {
+            let keys = Keys {
+                topic: Arc::clone(t),
+                title: key(&t.title, word),
+                conveners: t.conveners.iter().map(|n| folded(n)).collect(),
+            };
+            self.topics.insert(t.id, keys);
+        }
+        &self.topics[&t.id]
+    }
+
+    /// Forgets the topics no longer in the edition.
+    fn keep_only(&mut self, e: &Edition) {
+        if self.topics.len() > e.topics.len() {
+            let ids: std::collections::HashSet<TopicId> = e.topics.iter().map(|t| t.id).collect();
+            self.topics.retain(|id, _| ids.contains(id));
+        }
+    }
+}
+
+/// `warnings`, with what the checks before worked out.
+pub fn warnings_kept(e: &Edition, off: &[Rule], memo: &mut Memo) -> Vec<Warning> {
     let mut out = Vec::new();
     let on = |r: Rule| !off.contains(&r);
+    memo.keep_only(e);
     if on(Rule::ConvenerClash) {
-        convener_clashes(e, &mut out);
+        convener_clashes(e, memo, &mut out);
     }
     if on(Rule::OverCapacity) {
         over_capacity(e, &mut out);
     }
     if on(Rule::SimilarTitles) {
-        similar_titles(e, &mut out);
+        similar_titles(e, memo, &mut out);
     }
     if on(Rule::SpanMisfit) {
         span_misfits(e, &mut out);
@@ -214,21 +263,24 @@ fn place(e: &Edition, slot: &SlotId, space: &SpaceId) -> String {
     format!("at {when} in {room}")
 }
 
-fn convener_clashes(e: &Edition, out: &mut Vec<Warning>) {
+fn convener_clashes(e: &Edition, memo: &mut Memo, out: &mut Vec<Warning>) {
     // placed sessions by slot and convener (names compared without case),
     // a session over several slots in each of them
     let mut seen: HashMap<(&SlotId, u64), Vec<&Topic>> = HashMap::new();
-    for t in e.topics.iter().map(|t| &**t) {
+    let mut word = Vec::new();
+    for arc in &e.topics {
+        let t = &**arc;
         let Some((slot, _)) = cell(t) else { continue };
         let more = if t.slots() > 1 {
             e.slots_taken(t)
         } else {
             Vec::new()
         };
+        let names = memo.keys(arc, &mut word).conveners.clone();
         let slots = std::iter::once(slot).chain(more.iter().skip(1).map(|s| &s.id));
         for slot in slots {
-            for who in &t.conveners {
-                seen.entry((slot, folded(who))).or_default().push(t);
+            for &who in &names {
+                seen.entry((slot, who)).or_default().push(t);
             }
         }
     }
@@ -266,10 +318,14 @@ fn convener_clashes(e: &Edition, out: &mut Vec<Warning>) {
 }
 
 fn over_capacity(e: &Edition, out: &mut Vec<Warning>) {
+    let capacity_of: HashMap<&SpaceId, u32> = e
+        .spaces
+        .iter()
+        .filter_map(|s| s.capacity.map(|c| (&s.id, c)))
+        .collect();
     for t in e.topics.iter().map(|t| &**t) {
         let Some((_, space)) = cell(t) else { continue };
-        let Some(room) = e.space(space) else { continue };
-        let Some(capacity) = room.capacity else {
+        let Some(&capacity) = capacity_of.get(space) else {
             continue;
         };
         if t.participants.is_some_and(|p| p > capacity) || t.votes > capacity {
@@ -329,11 +385,11 @@ fn key(title: &str, word: &mut Vec<char>) -> Option<u64> {
 
 /// Twins: titles with one key. One pass with a map, so it costs the same at
 /// every keystroke on a board of a thousand topics.
-fn similar_titles(e: &Edition, out: &mut Vec<Warning>) {
+fn similar_titles(e: &Edition, memo: &mut Memo, out: &mut Vec<Warning>) {
     let mut by_key: HashMap<u64, Vec<TopicId>> = HashMap::with_capacity(e.topics.len());
     let mut word = Vec::new();
     for t in e.topics.iter() {
-        if let Some(k) = key(&t.title, &mut word) {
+        if let Some(k) = memo.keys(t, &mut word).title {
             by_key.entry(k).or_default().push(t.id);
         }
     }
