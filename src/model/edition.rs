@@ -13,7 +13,7 @@ use super::topic::{ActionPoint, Placement, Topic};
 /// sessions over several slots (a topic's `span`); an edition is version 1
 /// until its first such session, so that an older openspace still reads
 /// every file without one.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
@@ -72,6 +72,9 @@ pub struct Edition {
     /// While the marketplace fills: the slots after this one are hidden.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hide_after: Option<SlotId>,
+    /// The scribes' journals merged into this edition, by journal id.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub scribes: std::collections::BTreeMap<String, super::journal::Mark>,
 }
 
 /// A countdown the facilitator set: from `start` to `end`, venue time.
@@ -196,6 +199,7 @@ impl Edition {
             timer: None,
             announcements: Vec::new(),
             hide_after: None,
+            scribes: Default::default(),
         }
     }
 

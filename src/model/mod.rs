@@ -10,6 +10,7 @@ mod grid;
 pub mod hhmm;
 mod history;
 mod ids;
+pub mod journal;
 mod merge;
 mod placement;
 pub mod schedule;

@@ -62,7 +62,8 @@ macro_rules! edition_fields {
             retrospective,
             timer,
             announcements,
-            hide_after
+            hide_after,
+            scribes
         )
     };
 }

@@ -343,6 +343,7 @@ async fn event_loop(
     });
     let mut redraw = true;
     let mut memo = ui::Memo::default();
+    let mut journals = Journals::default();
     loop {
         app.set_now(clock.now());
         if let Some(board) = app.board_mut() {
@@ -431,6 +432,9 @@ async fn event_loop(
                     if waiting && let Some(got) = take_lock_now(board) {
                         lock = Some(got);
                         waiting = false;
+                    }
+                    if lock.is_some() {
+                        journals.look(board);
                     }
                 }
             }
@@ -556,6 +560,35 @@ async fn event_loop(
         }
     }
     Ok(())
+}
+
+/// The scribes' journals as last read: each second the board looks for
+/// journals that changed and merges them; one that does not read (half
+/// copied, broken, newer) is said once and merged once it reads.
+#[derive(Default)]
+struct Journals {
+    seen: std::collections::HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
+}
+
+impl Journals {
+    fn look(&mut self, board: &mut Board) {
+        let found =
+            storage::read_journals(&board.path, |p, stamp| self.seen.get(p) == Some(&stamp));
+        let mut read = Vec::new();
+        for f in found {
+            self.seen.insert(f.path.clone(), f.stamp);
+            match f.journal {
+                Ok(j) => read.push(j),
+                Err(why) => board.warn(format!(
+                    "the journal {} is left for now: {why}",
+                    crate::text::printable(&f.path.display().to_string())
+                )),
+            }
+        }
+        if !read.is_empty() {
+            board.take_journals(&read);
+        }
+    }
 }
 
 /// The venue's wall-clock time. OPENSPACE_NOW="2019-05-14T14:30" starts the

@@ -58,6 +58,8 @@ pub fn list_but(dir: &Path, skip: impl Fn(&Path) -> bool) -> std::io::Result<Vec
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        // a sync engine's conflict copy or an editor's leftover is not an edition
+        .filter(|p| !super::journal::is_leftover(p))
         .filter(|p| !skip(p))
         .map(|path| Listed {
             edition: load(&path),

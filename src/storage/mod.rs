@@ -4,6 +4,7 @@
 mod file;
 mod folder;
 mod format;
+mod journal;
 mod lock;
 mod side;
 
@@ -13,6 +14,9 @@ pub use file::{
 };
 pub use folder::{FolderSource, Listed, list, list_but, resolve};
 pub use format::{FileProblem, from_ron, positions, to_ron};
+pub use journal::{
+    Found, is_leftover, journal_path, journals_dir, read_journal, read_journals, write_journal,
+};
 pub use lock::{EditionLock, lock_path};
 pub use side::{
     clean_leftovers, draft_path, find_recovery, forget_recovery, read_config, read_draft,

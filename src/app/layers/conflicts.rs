@@ -79,6 +79,48 @@ impl Board {
         }
     }
 
+    /// The scribes' journals as they are now: what the edition has not taken
+    /// yet is merged in one undoable step and said on the message line;
+    /// where the facilitator changed the same thing, both values open for
+    /// the facilitator to choose. Only a board that owns the file merges (it is
+    /// the file's one writer); in review too, as a file changed outside is.
+    pub fn take_journals(&mut self, journals: &[crate::model::journal::Journal]) -> bool {
+        if self.read_only.is_some() || self.stack.follower {
+            return false;
+        }
+        let before = self.edition.clone();
+        let taken = crate::model::journal::merge(&mut self.edition, journals);
+        if self.edition == before && taken.conflicts.is_empty() {
+            return false;
+        }
+        if self.edition != before {
+            self.history.record(before, "what the scribes wrote");
+            self.edition_changed();
+        }
+        let summary = taken.summary();
+        if taken.conflicts.is_empty() {
+            self.toast(format!("{summary} — u undoes"));
+        }
+        if let (false, Some(theirs)) = (taken.conflicts.is_empty(), taken.theirs) {
+            let n = taken.conflicts.len();
+            self.warn(format!(
+                "{summary}{}{n} {} you changed too: the board's value stands until you choose",
+                if summary.is_empty() { "" } else { " — " },
+                if n == 1 {
+                    "thing a scribe changed"
+                } else {
+                    "things scribes changed"
+                },
+            ));
+            self.open(Overlay::Conflicts(Conflicts {
+                list: taken.conflicts,
+                theirs: Box::new(theirs),
+                selected: 0,
+            }));
+        }
+        true
+    }
+
     pub(crate) fn on_conflicts(&mut self, c: &mut Conflicts, action: Action) -> Outcome {
         let n = c.list.len();
         match action {

@@ -440,9 +440,13 @@ impl Board {
             return;
         }
         let current = self.edition.clone();
+        // what was read of the scribes' journals stays read: undoing their
+        // entries keeps them out, instead of merging them again at the next look
+        let read = current.scribes.clone();
         match self.history.undo(current) {
             Some((before, label)) => {
                 self.edition = before;
+                crate::model::journal::keep_read(&mut self.edition, read);
                 self.edition_changed();
                 self.toast(format!("Undid {label} — U redoes"));
             }

@@ -1,0 +1,308 @@
+//! A scribe's journal: what one scribe's laptop added to the sessions of
+//! its room (notes, participant counts, action points and their status),
+//! written by that laptop alone. The facilitator's board merges every
+//! journal into the edition by id: an entry is taken once, whatever order
+//! the files arrive in and however often the same one is read. Where the
+//! facilitator changed what a scribe changed, both values are kept and the
+//! facilitator chooses (`sync::Conflict`); nothing is dropped silently.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::edition::Edition;
+use super::ids::{ActionId, TopicId};
+use super::sync::{Conflict, Point};
+use super::topic::Status;
+
+/// The newest journal format this openspace reads.
+pub const JOURNAL_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Journal {
+    pub version: u32,
+    /// Made when the journal was started, unique to it: what was merged is
+    /// remembered by it, so a laptop that starts a new journal under the same
+    /// name is not mistaken for the old one.
+    pub id: String,
+    /// The laptop's name: the journal's file is `NAME.scribes/DEVICE.ron`.
+    pub device: String,
+    /// Who writes, as the board says it ("the Oak Room scribe").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub scribe: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<Entry>,
+}
+
+/// One thing a scribe did, numbered in the order it was done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub seq: u64,
+    /// The session it belongs to.
+    pub topic: TopicId,
+    pub change: Change,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    /// A paragraph added to the session's notes.
+    Note { text: String },
+    /// How many took part; `was` is what the scribe saw before.
+    Participants { was: Option<u32>, now: Option<u32> },
+    /// A new action point.
+    AddAction {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<Date>,
+    },
+    /// An action point's status set; `was` is what the scribe saw before.
+    Status {
+        action: ActionRef,
+        was: Status,
+        now: Status,
+    },
+}
+
+/// An action point: one the board had, or one this journal added (by the
+/// `seq` of its `AddAction`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionRef {
+    Board(ActionId),
+    Scribed(u64),
+}
+
+/// What the edition remembers of a journal: the last entry merged, and the
+/// action points its entries added.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    pub merged: u64,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actions: BTreeMap<u64, ActionId>,
+}
+
+/// What one merge took in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Taken {
+    /// By scribe: notes, action points, other changes.
+    pub by: BTreeMap<String, (usize, usize, usize)>,
+    /// Where the facilitator changed what a scribe changed: the board's
+    /// value stands until the facilitator takes the scribe's.
+    pub conflicts: Vec<Conflict>,
+    /// The edition with the scribes' values where they conflict, to take from.
+    pub theirs: Option<Edition>,
+    /// Entries for a session no longer on the board (kept in their journal).
+    pub orphans: usize,
+}
+
+impl Taken {
+    pub fn is_empty(&self) -> bool {
+        self.by.is_empty() && self.conflicts.is_empty() && self.orphans == 0
+    }
+
+    /// "2 action points and 1 note from the Oak Room scribe; …"
+    pub fn summary(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts: Vec<String> = self
+            .by
+            .iter()
+            .map(|(who, (notes, actions, other))| {
+                let mut what = Vec::new();
+                if *actions > 0 {
+                    what.push(plural(*actions, "action point", "action points"));
+                }
+                if *notes > 0 {
+                    what.push(plural(*notes, "note", "notes"));
+                }
+                if *other > 0 {
+                    what.push(plural(*other, "change", "changes"));
+                }
+                format!("{} from {who}", what.join(" and "))
+            })
+            .collect();
+        if self.orphans > 0 {
+            parts.push(format!(
+                "{} for a session no longer on the board (kept in the journal)",
+                plural(self.orphans, "entry", "entries")
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
+impl Journal {
+    /// A new journal for a laptop, with an id of its own.
+    pub fn new(device: &str, scribe: &str, id: String) -> Journal {
+        Journal {
+            version: JOURNAL_VERSION,
+            id,
+            device: device.to_string(),
+            scribe: scribe.to_string(),
+            entries: Vec::new(),
+        }
+    }
+
+    /// Adds an entry with the next number.
+    pub fn push(&mut self, topic: TopicId, change: Change) -> u64 {
+        let seq = self.entries.last().map_or(0, |e| e.seq) + 1;
+        self.entries.push(Entry { seq, topic, change });
+        seq
+    }
+
+    /// Who the board says it is from.
+    pub fn who(&self) -> String {
+        if self.scribe.trim().is_empty() {
+            format!("the scribe on {}", self.device)
+        } else {
+            self.scribe.clone()
+        }
+    }
+}
+
+/// The topic an entry is for: the one with its id, or the one it was merged into.
+fn session_of(e: &Edition, id: TopicId) -> Option<TopicId> {
+    if e.topic(id).is_some() {
+        return Some(id);
+    }
+    e.topics
+        .iter()
+        .find(|t| t.merged_from.iter().any(|m| m.id == id))
+        .map(|t| t.id)
+}
+
+/// Merges the entries of every journal that the edition has not taken yet.
+/// Journals are taken in the order of their ids, entries in their order, so
+/// the result does not depend on the order the files arrived in.
+pub fn merge(e: &mut Edition, journals: &[Journal]) -> Taken {
+    let mut taken = Taken::default();
+    let mut theirs: Option<Edition> = None;
+    let mut order: Vec<&Journal> = journals.iter().collect();
+    order.sort_by(|a, b| a.id.cmp(&b.id));
+    order.dedup_by(|a, b| a.id == b.id && a.entries.len() <= b.entries.len());
+    for j in order {
+        let mut mark = e.scribes.get(&j.id).cloned().unwrap_or_default();
+        let before = mark.merged;
+        for entry in j.entries.iter().filter(|en| en.seq > before) {
+            mark.merged = mark.merged.max(entry.seq);
+            let Some(topic) = session_of(e, entry.topic) else {
+                taken.orphans += 1;
+                continue;
+            };
+            let counts = taken.by.entry(j.who()).or_default();
+            match &entry.change {
+                Change::Note { text } => {
+                    let text = text.trim();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    if let Ok(t) = e.topic_mut(topic) {
+                        if !t.notes.trim().is_empty() {
+                            t.notes.push_str("\n\n");
+                        }
+                        t.notes.push_str(text);
+                    }
+                    counts.0 += 1;
+                }
+                Change::AddAction { text, owner, due } => {
+                    let draft = super::actions::ActionDraft {
+                        text: text.clone(),
+                        owner: owner.clone(),
+                        due: *due,
+                    };
+                    if let Ok(id) = e.add_action(topic, draft) {
+                        mark.actions.insert(entry.seq, id);
+                        counts.1 += 1;
+                    }
+                }
+                Change::Participants { was, now } => {
+                    let current = e.topic(topic).and_then(|t| t.participants);
+                    if current == *now {
+                        continue;
+                    }
+                    if current == *was {
+                        if let Ok(t) = e.topic_mut(topic) {
+                            t.participants = *now;
+                        }
+                        counts.2 += 1;
+                    } else {
+                        let title = e.topic(topic).map(|t| t.title.clone()).unwrap_or_default();
+                        taken.conflicts.push(Conflict {
+                            point: Point::Topic(topic, "participants"),
+                            what: format!("the participants of “{title}” ({})", j.who()),
+                            ours: count(current),
+                            theirs: count(*now),
+                        });
+                        let t = theirs.get_or_insert_with(|| e.clone());
+                        if let Ok(t) = t.topic_mut(topic) {
+                            t.participants = *now;
+                        }
+                    }
+                }
+                Change::Status { action, was, now } => {
+                    let id = match action {
+                        ActionRef::Board(id) => Some(*id),
+                        ActionRef::Scribed(seq) => mark.actions.get(seq).copied(),
+                    };
+                    let Some(point) = id.and_then(|id| e.action(id)).map(|(_, a)| a.clone()) else {
+                        taken.orphans += 1;
+                        continue;
+                    };
+                    if point.status == *now {
+                        continue;
+                    }
+                    if point.status == *was {
+                        let _ = e.set_action_status(point.id, *now);
+                        counts.2 += 1;
+                    } else {
+                        taken.conflicts.push(Conflict {
+                            point: Point::Action(Some(topic), point.id),
+                            what: format!("the status of “{}” ({})", point.text, j.who()),
+                            ours: point.status.label().into(),
+                            theirs: now.label().into(),
+                        });
+                        let t = theirs.get_or_insert_with(|| e.clone());
+                        let _ = t.set_action_status(point.id, *now);
+                    }
+                }
+            }
+        }
+        if mark.merged != before {
+            e.scribes.insert(j.id.clone(), mark);
+            e.version = e.version.max(3);
+        }
+    }
+    taken.by.retain(|_, c| *c != (0, 0, 0));
+    // the scribes' values go on the board's latest, where nothing else differs
+    if let Some(t) = &mut theirs {
+        let mut rest = e.clone();
+        for c in &taken.conflicts {
+            super::sync::take_theirs(&mut rest, t, &c.point);
+        }
+        *t = rest;
+    }
+    taken.theirs = theirs;
+    taken
+}
+
+fn count(n: Option<u32>) -> String {
+    n.map_or("not set".into(), |n| n.to_string())
+}
+
+/// After an undo: the journals' entries read before stay read.
+pub fn keep_read(e: &mut Edition, read: BTreeMap<String, Mark>) {
+    for (id, mark) in read {
+        let kept = e.scribes.entry(id).or_default();
+        if mark.merged > kept.merged {
+            *kept = mark;
+        }
+    }
+    if !e.scribes.is_empty() {
+        e.version = e.version.max(3);
+    }
+}
