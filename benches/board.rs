@@ -344,8 +344,65 @@ fn print_ratios(eds: &Editions) {
     }
 }
 
+/// Ten scribes' journals of 100 entries each (action points, notes, a
+/// status change now and then) merged into the big event, as the board
+/// does when they arrive; and the same journals read again (nothing new).
+fn journals(c: &mut Criterion, big: &Edition) {
+    use openspace::model::journal::{ActionRef, Change, Journal, merge};
+    let placed: Vec<_> = big
+        .topics
+        .iter()
+        .filter(|t| !t.placement.is_parked())
+        .map(|t| t.id)
+        .collect();
+    let journals: Vec<Journal> = (0..10)
+        .map(|i| {
+            let mut j = Journal::new(&format!("laptop-{i}"), "", format!("j{i}"));
+            for n in 0..100 {
+                let topic = placed[(i * 37 + n) % placed.len()];
+                let change = match n % 10 {
+                    0 => Change::Note {
+                        text: format!("What room {i} said, part {n}"),
+                    },
+                    9 => Change::Status {
+                        action: ActionRef::Scribed(n as u64 - 1),
+                        was: openspace::model::Status::Open,
+                        now: openspace::model::Status::Done,
+                    },
+                    _ => Change::AddAction {
+                        text: format!("Point {n} of room {i}"),
+                        owner: Some("Ada".into()),
+                        due: None,
+                    },
+                };
+                j.push(topic, change);
+            }
+            j
+        })
+        .collect();
+    let mut group = c.benchmark_group("scribes' journals, big");
+    group.bench_function("merge 10 journals of 100 entries", |b| {
+        b.iter_batched_ref(
+            || big.clone(),
+            |e| black_box(merge(e, &journals).by.len()),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    let mut merged = big.clone();
+    merge(&mut merged, &journals);
+    group.bench_function("the same journals read again", |b| {
+        b.iter_batched_ref(
+            || merged.clone(),
+            |e| black_box(merge(e, &journals).by.len()),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let eds = editions();
+    journals(c, &eds.big);
     baseline(c);
     print_ratios(&eds);
     plan(c, &edition(BIG_TOPICS, BIG_ACTIONS));
