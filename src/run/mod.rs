@@ -579,10 +579,14 @@ impl Journals {
             self.seen.insert(f.path.clone(), f.stamp);
             match f.journal {
                 Ok(j) => read.push(j),
-                Err(why) => board.warn(format!(
-                    "the journal {} is left for now: {why}",
-                    crate::text::printable(&f.path.display().to_string())
-                )),
+                // the reason can quote the file: filtered before it is shown
+                Err(why) => board.warn(
+                    crate::text::printable(&format!(
+                        "the journal {} is left for now: {why}",
+                        f.path.display()
+                    ))
+                    .into_owned(),
+                ),
             }
         }
         if !read.is_empty() {
