@@ -281,23 +281,6 @@ fn plan(c: &mut Criterion, big: &Edition) {
     group.finish();
 }
 
-/// The baseline: a minimal ratatui program that fills every cell of the
-/// same screen with text and draws it, a different text each frame so that
-/// the diff has every cell to send. What a key costs is read against it.
-fn baseline_frame(term: &mut Terminal<TestBackend>, n: &mut u64) {
-    *n += 1;
-    let c = char::from(b'a' + (*n % 26) as u8);
-    term.draw(|f| {
-        let area = f.area();
-        let row: String = std::iter::repeat_n(c, usize::from(area.width)).collect();
-        let buf = f.buffer_mut();
-        for y in area.top()..area.bottom() {
-            buf.set_string(0, y, &row, ratatui::style::Style::default());
-        }
-    })
-    .unwrap();
-}
-
 fn baseline(c: &mut Criterion) {
     let mut group = c.benchmark_group("baseline: minimal ratatui, every cell");
     for size in SIZES {

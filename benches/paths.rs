@@ -29,6 +29,7 @@ use openspace::model::Edition;
 use openspace::ui::{self, Memo, theme::Theme};
 
 mod big;
+use big::baseline_frame;
 
 const SIZE: (u16, u16) = (240, 67);
 
@@ -301,21 +302,6 @@ fn paths(big: &Edition, wanted: impl Fn(&str) -> bool) -> Vec<Path> {
             p
         })
         .collect()
-}
-
-/// The baseline frame: every cell new text, encoded the same way.
-fn baseline_frame(term: &mut Term, n: &mut u64) {
-    *n += 1;
-    let c = char::from(b'a' + (*n % 26) as u8);
-    term.draw(|f| {
-        let area = f.area();
-        let row: String = std::iter::repeat_n(c, usize::from(area.width)).collect();
-        let buf = f.buffer_mut();
-        for y in area.top()..area.bottom() {
-            buf.set_string(0, y, &row, ratatui::style::Style::default());
-        }
-    })
-    .unwrap();
 }
 
 fn criterion_paths(c: &mut Criterion, paths: &mut [Path]) {

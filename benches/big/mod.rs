@@ -250,3 +250,23 @@ pub fn huge(big: &Edition) -> Edition {
     }
     e
 }
+
+/// The baseline: a minimal ratatui program that fills every cell of the
+/// same screen with text and draws it, a different letter each frame so
+/// that the diff has every cell to send. What a key costs is read against it.
+pub fn baseline_frame<B: ratatui::backend::Backend>(term: &mut ratatui::Terminal<B>, n: &mut u64)
+where
+    B::Error: std::fmt::Debug,
+{
+    *n += 1;
+    let c = char::from(b'a' + (*n % 26) as u8);
+    term.draw(|f| {
+        let area = f.area();
+        let row: String = std::iter::repeat_n(c, usize::from(area.width)).collect();
+        let buf = f.buffer_mut();
+        for y in area.top()..area.bottom() {
+            buf.set_string(0, y, &row, ratatui::style::Style::default());
+        }
+    })
+    .unwrap();
+}

@@ -161,9 +161,14 @@ impl Board {
 
     /// The slot under the grid's cursor.
     pub fn slot_at_cursor(&self) -> Option<&crate::model::Slot> {
+        self.slot_at_row(self.stack.grid.cursor.row)
+    }
+
+    /// The slot of a grid row.
+    pub fn slot_at_row(&self, row: usize) -> Option<&crate::model::Slot> {
         self.index
             .rows
-            .get(self.stack.grid.cursor.row)
+            .get(row)
             .and_then(|&i| self.edition.slots.get(i))
     }
     pub fn space_at_cursor(&self) -> Option<&crate::model::Space> {

@@ -263,12 +263,7 @@ fn draw_cursor(
     let Some((y, h)) = g.row_band(row) else {
         return;
     };
-    let Some(slot) = board
-        .index
-        .rows
-        .get(row)
-        .and_then(|&i| board.edition.slots.get(i))
-    else {
+    let Some(slot) = board.slot_at_row(row) else {
         return;
     };
     time_of(board, g, row, y, h, theme, buf, cursor);
@@ -519,12 +514,7 @@ fn time_of(
     buf: &mut Buffer,
     cursor: Cursor,
 ) {
-    let Some(slot) = board
-        .index
-        .rows
-        .get(row)
-        .and_then(|&i| board.edition.slots.get(i))
-    else {
+    let Some(slot) = board.slot_at_row(row) else {
         return;
     };
     let on_row = cursor.is_some_and(|(r, _)| r == row);
@@ -578,12 +568,7 @@ fn slot_row(
     buf: &mut Buffer,
     cursor: Cursor,
 ) {
-    let Some(slot) = board
-        .index
-        .rows
-        .get(row)
-        .and_then(|&i| board.edition.slots.get(i))
-    else {
+    let Some(slot) = board.slot_at_row(row) else {
         return;
     };
     let on_row = cursor.is_some_and(|(r, _)| r == row);
