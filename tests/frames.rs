@@ -179,3 +179,46 @@ fn a_change_away_from_the_cursor_is_drawn_in_the_kept_grid() {
     }
     draw(&app, &mut kept, &mut memo, "undone");
 }
+
+#[test]
+fn the_lists_kept_between_frames_are_the_lists_drawn_afresh() {
+    let plan = [
+        "A",
+        "j",
+        "j",
+        "jjjjjj",
+        "x",
+        "k",
+        "g",
+        "j",
+        "w",
+        "w",
+        "f",
+        "j",
+        "X",
+        "<PageDown>",
+        "k",
+        "u",
+        "<Esc>",
+    ];
+    let tally = [
+        "V",
+        "+",
+        "+",
+        "j",
+        "+",
+        "-",
+        "jjj",
+        "<PageDown>",
+        "k",
+        "]",
+        "<Esc>",
+    ];
+    let search = ["/", "a", "<Enter>", "j", "j", "k", "<Esc>"];
+    for size in [(80, 24), (160, 45), (240, 67)] {
+        for steps in [&plan[..], &tally[..], &search[..]] {
+            let mut app = board_app(shipped(), size);
+            assert_eq!(same_frames(&mut app, size, steps), steps.len());
+        }
+    }
+}

@@ -252,6 +252,7 @@ impl Board {
         self.index = BoardIndex::build(&self.edition);
         self.check_warnings();
         self.refresh_search();
+        self.refresh_plan();
         self.save.generation += 1;
         self.settle();
         let n = self.view_len();

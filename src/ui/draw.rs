@@ -1,6 +1,8 @@
 //! Small helpers for writing text into a buffer cell by cell, measured in
 //! terminal columns, clipped to an area: drawing never panics on any size.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -87,35 +89,57 @@ pub fn scrolled(
     focus: usize,
     margin: usize,
 ) -> usize {
+    scrolled_with(buf, area, lines.len(), focus, margin, |i| {
+        lines.get(i).map(|(t, s)| (Cow::Borrowed(t.as_str()), *s))
+    })
+}
+
+/// `scrolled` for lists too long to build every line of at every frame:
+/// `line(i)` makes line `i` of `len`, and is asked only for those shown.
+pub fn scrolled_with<'a>(
+    buf: &mut Buffer,
+    area: Rect,
+    len: usize,
+    focus: usize,
+    margin: usize,
+    mut line_at: impl FnMut(usize) -> Option<(Cow<'a, str>, Style)>,
+) -> usize {
     let height = usize::from(area.height);
-    let skip = crate::geometry::scroll(focus, lines.len(), height, margin);
-    for (i, (text, style)) in lines.iter().skip(skip).take(height).enumerate() {
+    let skip = crate::geometry::scroll(focus, len, height, margin);
+    let mut first_style = None;
+    let mut last_style = None;
+    for (i, n) in (skip..len.min(skip + height)).enumerate() {
+        let Some((text, style)) = line_at(n) else {
+            continue;
+        };
         let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
-        line(buf, area.x, y, area.width, text, *style);
+        line(buf, area.x, y, area.width, &text, style);
+        first_style.get_or_insert(style);
+        last_style = Some(style);
     }
     // what is scrolled away is said at the right edge, never silently cut
     if height >= 2 && area.width >= 16 {
         if skip > 0
-            && let Some((_, style)) = lines.get(skip)
+            && let Some(style) = first_style
         {
             put_right(
                 buf,
                 area.right(),
                 area.y,
                 &format!(" ▴ {skip} more "),
-                *style,
+                style,
             );
         }
-        let below = lines.len().saturating_sub(skip + height);
+        let below = len.saturating_sub(skip + height);
         if below > 0
-            && let Some((_, style)) = lines.get(skip + height - 1)
+            && let Some(style) = last_style
         {
             put_right(
                 buf,
                 area.right(),
                 area.bottom() - 1,
                 &format!(" ▾ {below} more "),
-                *style,
+                style,
             );
         }
     }

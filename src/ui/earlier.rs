@@ -291,34 +291,28 @@ pub fn search(view: &SearchView, area: Rect, theme: &Theme, buf: &mut Buffer) {
         );
         return;
     }
-    let mut lines = Vec::new();
-    for (i, h) in hits.iter().enumerate() {
-        let here = i == *selected;
-        let style = if here { theme.selected } else { theme.base };
-        lines.push((
-            format!(
-                "{} {} · {}",
-                if here { "▶" } else { " " },
-                h.edition,
-                h.title
-            ),
-            style,
-        ));
-        lines.push((
-            format!("     {}: {}", h.field.label(), h.snippet),
-            if here { theme.selected } else { theme.dim },
-        ));
-    }
-    scrolled(
-        buf,
-        Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        },
-        &lines,
-        selected * 2 + 1,
-    );
+    // two lines a result, made only for the results on screen
+    let line_at = |n: usize| {
+        let h = hits.get(n / 2)?;
+        let here = n / 2 == *selected;
+        Some(if n % 2 == 0 {
+            let lead = if here { "▶" } else { " " };
+            let style = if here { theme.selected } else { theme.base };
+            (format!("{lead} {} · {}", h.edition, h.title).into(), style)
+        } else {
+            let style = if here { theme.selected } else { theme.dim };
+            (
+                format!("     {}: {}", h.field.label(), h.snippet).into(),
+                style,
+            )
+        })
+    };
+    let list = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    super::draw::scrolled_with(buf, list, hits.len() * 2, selected * 2 + 1, 2, line_at);
 }
 
 /// The small form that starts the next edition from this one.

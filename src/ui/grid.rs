@@ -62,6 +62,8 @@ struct Key {
     /// NOW, NEXT and the reports owed change with the minute.
     minute: (jiff::civil::Date, i8, i8),
     merging: Option<TopicId>,
+    /// The card being carried shows as a ghost in its old cell.
+    moving: Option<TopicId>,
 }
 
 /// The frame around the cards: spaces, slots, the rows shown and the
@@ -104,6 +106,7 @@ impl Key {
             screen,
             minute: (board.now.date(), board.now.hour(), board.now.minute()),
             merging: board.stack.merge().map(|m| m.topic),
+            moving: board.stack.grab().map(|gr| gr.topic),
         }
     }
 }
@@ -156,8 +159,7 @@ fn cursor_of(board: &Board) -> Cursor {
 
 /// Draws the grid, from the memo where it still holds.
 pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, memo: &mut GridMemo) {
-    // a carried card's preview changes with every cursor move: drawn whole
-    if memo.off || board.stack.grab().is_some() {
+    if memo.off {
         draw(board, g, theme, buf, cursor_of(board));
         return;
     }
@@ -171,7 +173,7 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, memo: &m
             if shape == kept.shape {
                 redraw_changed(board, g, theme, kept, &faces);
             } else {
-                draw(board, g, theme, &mut kept.buf, None);
+                draw_kept(board, g, theme, &mut kept.buf, None);
                 kept.shape = shape;
             }
             kept.faces = faces;
@@ -179,7 +181,7 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, memo: &m
         }
         _ => {
             let mut drawn = Buffer::empty(*buf.area());
-            draw(board, g, theme, &mut drawn, None);
+            draw_kept(board, g, theme, &mut drawn, None);
             memo.kept = Some(Kept {
                 key,
                 stamps,
@@ -194,6 +196,11 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, memo: &m
     }
     if let Some(cursor) = cursor_of(board) {
         draw_cursor(board, g, theme, buf, cursor);
+    }
+    // a carried card's preview follows the cursor: drawn over the kept grid
+    if board.stack.grab().is_some() {
+        carried(board, g, theme, buf);
+        more_below(board, g, theme, buf);
     }
 }
 
@@ -289,8 +296,18 @@ fn draw_cursor(
     }
 }
 
-/// The whole grid, with the cursor where `cursor` says (none for the memo).
+/// The whole grid, with the cursor where `cursor` says and a carried card's
+/// preview (neither for the memo: each frame draws them over it).
 fn draw(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, cursor: Cursor) {
+    draw_kept(board, g, theme, buf, cursor);
+    if board.stack.grab().is_some() {
+        carried(board, g, theme, buf);
+        more_below(board, g, theme, buf);
+    }
+}
+
+/// The grid without a carried card's preview.
+fn draw_kept(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, cursor: Cursor) {
     fill(buf, g.area, theme.base);
     header(board, g, theme, buf, cursor);
     for &(band, y, h) in &g.bands {
@@ -314,21 +331,7 @@ fn draw(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, cursor: Cursor
         }
     }
     long_cards(board, g, theme, buf, cursor);
-    carried(board, g, theme, buf);
-    if g.more_below > 0 {
-        let y = g.area.bottom().saturating_sub(1);
-        let text = format!(" ▾ {} more below — ↓ or PgDn", g.more_below);
-        line(buf, g.area.x, y, g.area.width, &text, theme.dim);
-    } else if board.index.hidden > 0 {
-        let y = g.bands.last().map_or(g.area.y + 1, |(_, y, h)| y + h);
-        if y < g.area.bottom() {
-            let text = format!(
-                " … {} later slots hidden while the marketplace fills — Z reveals them",
-                board.index.hidden
-            );
-            line(buf, g.area.x, y, g.area.width, &text, theme.dim);
-        }
-    }
+    more_below(board, g, theme, buf);
     if g.bands.is_empty() {
         let hint = if board.edition.slots.is_empty() || board.edition.spaces.is_empty() {
             "No slots or spaces yet: S then a adds a space, A a slot."
@@ -343,6 +346,24 @@ fn draw(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, cursor: Cursor
             g.area.width.saturating_sub(2),
             theme.dim,
         );
+    }
+}
+
+/// The last line: rows scrolled away below, or later slots hidden.
+fn more_below(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer) {
+    if g.more_below > 0 {
+        let y = g.area.bottom().saturating_sub(1);
+        let text = format!(" ▾ {} more below — ↓ or PgDn", g.more_below);
+        line(buf, g.area.x, y, g.area.width, &text, theme.dim);
+    } else if board.index.hidden > 0 {
+        let y = g.bands.last().map_or(g.area.y + 1, |(_, y, h)| y + h);
+        if y < g.area.bottom() {
+            let text = format!(
+                " … {} later slots hidden while the marketplace fills — Z reveals them",
+                board.index.hidden
+            );
+            line(buf, g.area.x, y, g.area.width, &text, theme.dim);
+        }
     }
 }
 

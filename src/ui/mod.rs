@@ -8,6 +8,7 @@ mod draw;
 mod earlier;
 pub mod fit;
 mod grid;
+mod list;
 mod overlays;
 mod parking;
 mod picker;
@@ -41,6 +42,8 @@ pub struct Planes {
 #[derive(Debug, Default)]
 pub struct Memo {
     grid: grid::GridMemo,
+    plan: plan::PlanMemo,
+    tally: tally::TallyMemo,
 }
 
 impl Memo {
@@ -48,6 +51,8 @@ impl Memo {
     fn off() -> Memo {
         Memo {
             grid: grid::GridMemo::off(),
+            plan: list::ListMemo::off(),
+            tally: list::ListMemo::off(),
         }
     }
 }
@@ -103,8 +108,8 @@ fn board_screen(f: &mut Frame, board: &Board, keymap: &Keymap, theme: &Theme, me
                     parking::render(board, area, theme, buf);
                 }
             }
-            View::Plan(p) => plan::render(board, p, body, theme, buf),
-            View::Tally(l) => tally::render(board, l.selected, body, theme, buf),
+            View::Plan(p) => plan::render(board, p, body, theme, buf, &mut memo.plan),
+            View::Tally(l) => tally::render(board, l.selected, body, theme, buf, &mut memo.tally),
             View::Reports(l) => reports::render(board, l.selected, body, theme, buf),
             View::Review(r) if r.one_at_a_time => {
                 earlier::review_one(board, r.selected, body, theme, buf)

@@ -142,7 +142,7 @@ impl Board {
                     self.start_merge(id);
                 }
             }
-            Action::ActionPlan => self.stack.show(View::Plan(Default::default())),
+            Action::ActionPlan => self.open_plan(),
             Action::Warnings => self.open_warnings(),
             Action::Fill => self.open_fill(false),
             Action::Tally => self.stack.show(View::Tally(Default::default())),

@@ -232,7 +232,7 @@ impl Board {
     pub(crate) fn view_len(&self) -> usize {
         match &self.stack.view {
             View::Grid | View::Present | View::Break { .. } => 0,
-            View::Plan(p) => self.plan_items_of(p).len(),
+            View::Plan(p) => p.items.len(),
             View::Tally(_) => self.edition.topics.len(),
             View::Reports(_) => super::layers::reports::reports_owed(&self.edition, self.now).len(),
             View::Review(_) => self.review_items().len(),

@@ -59,6 +59,9 @@ pub struct PlanView {
     pub status: StatusFilter,
     pub owner: Option<String>,
     pub selected: usize,
+    /// The points shown, in order: found when the plan opens and again when
+    /// its filters or the edition change, not at every key.
+    pub items: Vec<ActionId>,
 }
 
 /// One line of the action plan.
@@ -195,12 +198,29 @@ impl Board {
             f(p, &owners);
             p.selected = 0;
         }
+        self.refresh_plan();
+    }
+
+    /// Opens the action plan, everyone's open points by session.
+    pub(crate) fn open_plan(&mut self) {
+        self.stack.show(View::Plan(PlanView::default()));
+        self.refresh_plan();
+    }
+
+    /// After a change of the edition or the filters: the points shown are found again.
+    pub(crate) fn refresh_plan(&mut self) {
+        if let View::Plan(p) = &self.stack.view {
+            let items = self.plan_items_of(p);
+            if let View::Plan(p) = &mut self.stack.view {
+                p.items = items;
+            }
+        }
     }
 
     /// The action points the plan shows now, in order.
     pub fn plan_items(&self) -> Vec<ActionId> {
         match &self.stack.view {
-            View::Plan(p) => self.plan_items_of(p),
+            View::Plan(p) => p.items.clone(),
             _ => Vec::new(),
         }
     }
@@ -226,7 +246,7 @@ impl Board {
         let View::Plan(p) = &self.stack.view else {
             return None;
         };
-        self.plan_items_of(p).get(p.selected).copied()
+        p.items.get(p.selected).copied()
     }
 
     fn open_plan_session(&mut self) {
