@@ -295,7 +295,7 @@ pub fn search(view: &SearchView, area: Rect, theme: &Theme, buf: &mut Buffer) {
     let line_at = |n: usize| {
         let h = hits.get(n / 2)?;
         let here = n / 2 == *selected;
-        Some(if n % 2 == 0 {
+        Some(if n.is_multiple_of(2) {
             let lead = if here { "▶" } else { " " };
             let style = if here { theme.selected } else { theme.base };
             (format!("{lead} {} · {}", h.edition, h.title).into(), style)
