@@ -120,26 +120,40 @@ impl Board {
             },
             queue: Vec::new(),
         };
-        board.learn_conveners(std::iter::empty());
+        let names: Vec<String> = board
+            .edition
+            .topics
+            .iter()
+            .flat_map(|t| t.conveners.iter().cloned())
+            .collect();
+        board.learn_conveners(names.iter().map(String::as_str));
         board.check_warnings();
         board.stack.grid.cursor.row = board.first_session_row();
         board
     }
 
-    /// Adds names from earlier editions (and this one) to what Tab completes.
+    /// Adds names to what Tab completes, each once, in folded order.
     pub fn learn_conveners<'a>(&mut self, more: impl Iterator<Item = &'a str>) {
-        let mut names: Vec<String> = self
-            .edition
-            .topics
-            .iter()
-            .flat_map(|t| t.conveners.iter().cloned())
-            .chain(more.map(str::to_string))
-            .chain(std::mem::take(&mut self.known_conveners))
-            .collect();
-        // folded once per name, not at every comparison
-        names.sort_by_cached_key(|n| n.to_lowercase());
-        names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        self.known_conveners = names;
+        let more: Vec<&str> = more.collect();
+        if more.len() > 8 {
+            // many at once (an edition, a folder): sorted together
+            let mut names = std::mem::take(&mut self.known_conveners);
+            names.extend(more.iter().map(|n| n.to_string()));
+            names.sort_by_cached_key(|n| n.to_lowercase());
+            names.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+            self.known_conveners = names;
+            return;
+        }
+        // the few of one Enter: each into its place, unless it is there
+        for name in more {
+            let folded = name.to_lowercase();
+            if let Err(at) = self
+                .known_conveners
+                .binary_search_by(|k| k.to_lowercase().cmp(&folded))
+            {
+                self.known_conveners.insert(at, name.to_string());
+            }
+        }
     }
 
     fn first_session_row(&self) -> usize {

@@ -12,17 +12,45 @@ use super::board::Board;
 use crate::history::{Known, recurring};
 use crate::model::TopicId;
 
-impl Board {
-    /// The other editions of the folder, once read: their conveners join Tab.
-    pub fn take_earlier(&mut self, earlier: Vec<Known>) {
-        let names: Vec<String> = earlier
+/// The other editions of the folder, with what the board works out from
+/// them made once, off the UI task: their titles ready to compare for
+/// recurring topics, and their conveners for Tab.
+#[derive(Debug, Default)]
+pub struct Earlier {
+    pub known: Vec<Known>,
+    pub echo_index: recurring::EchoIndex,
+    /// Every convener's name once, in folded order.
+    pub conveners: Vec<String>,
+}
+
+impl Earlier {
+    pub fn of(known: Vec<Known>) -> Earlier {
+        let mut conveners: Vec<String> = known
             .iter()
             .flat_map(|k| k.edition.topics.iter().flat_map(|t| t.conveners.clone()))
             .collect();
-        self.echo_index = recurring::EchoIndex::build(&earlier);
-        self.earlier = earlier;
+        conveners.sort_by_cached_key(|n| n.to_lowercase());
+        conveners.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+        Earlier {
+            echo_index: recurring::EchoIndex::build(&known),
+            known,
+            conveners,
+        }
+    }
+}
+
+impl Board {
+    /// The other editions of the folder, once read: their conveners join Tab.
+    pub fn take_earlier(&mut self, earlier: Vec<Known>) {
+        self.take_folder(Earlier::of(earlier));
+    }
+
+    /// `take_earlier`, with what is worked out from them already made.
+    pub fn take_folder(&mut self, earlier: Earlier) {
+        self.echo_index = earlier.echo_index;
+        self.earlier = earlier.known;
         self.earlier_loaded = true;
-        self.learn_conveners(names.iter().map(String::as_str));
+        self.learn_conveners(earlier.conveners.iter().map(String::as_str));
     }
 
     /// False, with a word, while the other editions are still being read.

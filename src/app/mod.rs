@@ -8,7 +8,7 @@ pub mod board;
 mod cycle;
 pub mod day;
 pub mod draft;
-mod earlier;
+pub mod earlier;
 pub mod form;
 pub(crate) mod grammar;
 pub(crate) mod index;

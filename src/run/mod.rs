@@ -18,6 +18,7 @@ mod saving;
 mod terminal;
 
 use crate::app::board::Board;
+use crate::app::earlier::Earlier;
 use crate::app::picker::Picker;
 use crate::app::stack::{Overlay, View};
 use crate::app::{App, Effect, Screen};
@@ -339,7 +340,7 @@ async fn event_loop(
     // the other editions of the folder, read off the UI task after the first frame
     let mut earlier = app.board().filter(|b| !b.earlier_loaded).map(|b| {
         let (path, folder) = (b.path.clone(), options.folder.clone());
-        tokio::task::spawn_blocking(move || earlier_of(&path, &folder))
+        tokio::task::spawn_blocking(move || Earlier::of(earlier_of(&path, &folder)))
     });
     let mut redraw = true;
     let mut memo = ui::Memo::default();
@@ -404,7 +405,7 @@ async fn event_loop(
             known = earlier_done => {
                 earlier = None;
                 if let Some(board) = app.board_mut() {
-                    board.take_earlier(known.unwrap_or_default());
+                    board.take_folder(known.unwrap_or_default());
                 }
             }
             done = save_done => {

@@ -17,6 +17,9 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style)
         return x;
     }
     let room = (area.x + area.width - x).min(max);
+    if let Some(end) = put_simple(buf, x, y, text, room, style) {
+        return end;
+    }
     // most text fits: only cut (and allocate) when it does not
     let (end, _) = if crate::text::width(text) <= usize::from(room) {
         buf.set_stringn(x, y, text, usize::from(room), style)
@@ -25,6 +28,45 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style)
         buf.set_stringn(x, y, text, usize::from(room), style)
     };
     end
+}
+
+/// Text whose every character is one cell: printable ASCII and the few
+/// one-column symbols the screens are drawn with.
+fn one_cell(c: char) -> bool {
+    matches!(
+        c,
+        ' '..='~' | '█' | '─' | '│' | '·' | '▶' | '▴' | '▾' | '…' | '—' | '–'
+    )
+}
+
+/// `put` for text that fits and is one cell a character (most of what is on
+/// screen): written cell by cell, without splitting it into graphemes and
+/// measuring each, which is most of the cost of drawing a frame. The cells
+/// are those `Buffer::set_stringn` would write. None when the text is not so.
+fn put_simple(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    room: u16,
+    style: Style,
+) -> Option<u16> {
+    let room = usize::from(room);
+    let fits = if text.is_ascii() {
+        text.len() <= room && text.bytes().all(|b| (b' '..=b'~').contains(&b))
+    } else {
+        text.chars().all(one_cell) && text.chars().count() <= room
+    };
+    if !fits {
+        return None;
+    }
+    let start = buf.index_of(x, y);
+    let mut end = x;
+    for (cell, c) in buf.content[start..].iter_mut().zip(text.chars()) {
+        cell.set_char(c).set_style(style);
+        end += 1;
+    }
+    Some(end)
 }
 
 /// Fills a line of `width` columns with `text`, padded with the style.
@@ -144,4 +186,45 @@ pub fn scrolled_with<'a>(
         }
     }
     skip
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn simple_text_is_written_as_ratatui_writes_it() {
+        // every one-cell symbol, mixed with text that is not one cell a
+        // character (wide, combining, control): both ways give the same cells
+        let pieces = [
+            "a", " ", "~", "█", "─", "│", "·", "▶", "▴", "▾", "…", "—", "–", "会", "e\u{301}",
+            "\t", "🎉", "Z",
+        ];
+        let style = Style::default().fg(Color::Red).add_modifier(Modifier::BOLD);
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let n = (seed >> 33) % 12;
+            let text: String = (0..n)
+                .map(|i| pieces[((seed >> (i * 4 + 3)) % pieces.len() as u64) as usize])
+                .collect();
+            let room = ((seed >> 20) % 14) as u16;
+            let area = Rect::new(0, 0, 16, 1);
+            let mut ours = Buffer::empty(area);
+            let mut theirs = Buffer::empty(area);
+            let end = put(&mut ours, 1, 0, &text, room, style);
+            let room = usize::from(room.min(15));
+            let cut = if crate::text::width(&text) <= room {
+                text.clone()
+            } else {
+                truncate(&text, room)
+            };
+            let (their_end, _) = theirs.set_stringn(1, 0, &cut, room, style);
+            assert_eq!(ours, theirs, "{text:?} in {room}");
+            assert_eq!(end, their_end, "{text:?} in {room}");
+        }
+    }
 }

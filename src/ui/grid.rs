@@ -45,8 +45,9 @@ impl GridMemo {
 #[derive(Debug)]
 struct Kept {
     key: Key,
-    /// The stamps of the index and the warnings it was drawn from.
-    stamps: (u64, u64),
+    /// The stamps of the index and the warnings it was drawn from, and
+    /// the card being carried (a ghost in its old cell).
+    stamps: (u64, u64, Option<TopicId>),
     shape: Shape,
     faces: HashMap<(usize, usize), Face>,
     buf: Buffer,
@@ -62,8 +63,6 @@ struct Key {
     /// NOW, NEXT and the reports owed change with the minute.
     minute: (jiff::civil::Date, i8, i8),
     merging: Option<TopicId>,
-    /// The card being carried shows as a ghost in its old cell.
-    moving: Option<TopicId>,
 }
 
 /// The frame around the cards: spaces, slots, the rows shown and the
@@ -84,6 +83,8 @@ struct Face {
     topic: Option<Arc<Topic>>,
     owes: bool,
     warned: Option<crate::model::warnings::Rule>,
+    /// Carried away: its old cell shows a ghost.
+    moving: bool,
 }
 
 impl PartialEq for Face {
@@ -94,7 +95,9 @@ impl PartialEq for Face {
             (None, None) => true,
             _ => false,
         };
-        same && self.owes == other.owes && self.warned == other.warned
+        same && self.owes == other.owes
+            && self.warned == other.warned
+            && self.moving == other.moving
     }
 }
 
@@ -106,7 +109,6 @@ impl Key {
             screen,
             minute: (board.now.date(), board.now.hour(), board.now.minute()),
             merging: board.stack.merge().map(|m| m.topic),
-            moving: board.stack.grab().map(|gr| gr.topic),
         }
     }
 }
@@ -146,6 +148,7 @@ fn faces(board: &Board, g: &Grid) -> HashMap<(usize, usize), Face> {
                 topic: Some(Arc::clone(t)),
                 owes: crate::app::layers::reports::owes_report(&board.edition, t, board.now),
                 warned: board.warning_of(t.id).map(|w| w.rule),
+                moving: board.stack.grab().is_some_and(|gr| gr.topic == t.id),
             });
         }
     }
@@ -164,7 +167,8 @@ pub fn render(board: &Board, g: &Grid, theme: &Theme, buf: &mut Buffer, memo: &m
         return;
     }
     let key = Key::of(board, g, theme, *buf.area());
-    let stamps = (board.index.stamp, board.warnings_stamp);
+    let moving = board.stack.grab().map(|gr| gr.topic);
+    let stamps = (board.index.stamp, board.warnings_stamp, moving);
     match &mut memo.kept {
         Some(kept) if kept.key == key && kept.stamps == stamps => {}
         Some(kept) if kept.key == key => {
@@ -728,6 +732,8 @@ fn cell(
         return;
     };
     if grabbed.is_some_and(|gr| gr.id == topic.id) {
+        // drawn again over a kept card: what was there goes first
+        blank(buf, area, theme.base);
         put(
             buf,
             x,
