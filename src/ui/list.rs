@@ -11,14 +11,25 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-/// A list's lines, each item as it looks when not selected.
-#[derive(Debug, Default)]
-pub struct Lines<X> {
-    pub lines: Vec<(String, Style)>,
+/// A list's lines, each item as it looks when not selected. A line is
+/// whatever `L` is: its text, or what to make the text from when shown.
+#[derive(Debug)]
+pub struct Lines<X, L = (String, Style)> {
+    pub lines: Vec<L>,
     /// The lines of each item, in order.
     pub items: Vec<Range<usize>>,
     /// What the list's drawing needs besides its lines.
     pub extra: X,
+}
+
+impl<X: Default, L> Default for Lines<X, L> {
+    fn default() -> Self {
+        Lines {
+            lines: Vec::new(),
+            items: Vec::new(),
+            extra: X::default(),
+        }
+    }
 }
 
 impl<X> Lines<X> {
@@ -32,19 +43,36 @@ impl<X> Lines<X> {
         chosen: &[(String, Style)],
         margin: usize,
     ) -> usize {
+        self.draw_as(buf, area, selected, chosen, margin, |(text, style)| {
+            (Cow::Borrowed(text.as_str()), *style)
+        })
+    }
+}
+
+impl<X, L> Lines<X, L> {
+    /// `draw`, each line shown made into text by `show`.
+    pub fn draw_as<'a>(
+        &'a self,
+        buf: &mut Buffer,
+        area: Rect,
+        selected: usize,
+        chosen: &'a [L],
+        margin: usize,
+        show: impl Fn(&'a L) -> (Cow<'a, str>, Style),
+    ) -> usize {
         let all = self.lines.len();
         let range = self.items.get(selected).cloned().unwrap_or(all..all);
         let (start, old, new) = (range.start, range.len(), chosen.len());
         let len = all - old + new;
         super::draw::scrolled_with(buf, area, len, start, margin, |i| {
-            let (text, style) = if i < start {
+            let line = if i < start {
                 self.lines.get(i)?
             } else if i < start + new {
                 chosen.get(i - start)?
             } else {
                 self.lines.get(i - new + old)?
             };
-            Some((Cow::Borrowed(text.as_str()), *style))
+            Some(show(line))
         })
     }
 }
@@ -52,12 +80,12 @@ impl<X> Lines<X> {
 /// One list's lines kept from frame to frame, made again when its key
 /// (what the lines are made from) changes.
 #[derive(Debug)]
-pub struct ListMemo<K, X> {
-    kept: Option<(K, Lines<X>)>,
+pub struct ListMemo<K, X, L = (String, Style)> {
+    kept: Option<(K, Lines<X, L>)>,
     off: bool,
 }
 
-impl<K, X> Default for ListMemo<K, X> {
+impl<K, X, L> Default for ListMemo<K, X, L> {
     fn default() -> Self {
         ListMemo {
             kept: None,
@@ -66,7 +94,7 @@ impl<K, X> Default for ListMemo<K, X> {
     }
 }
 
-impl<K: PartialEq, X> ListMemo<K, X> {
+impl<K: PartialEq, X, L> ListMemo<K, X, L> {
     /// Keeps nothing: the lines are made at every frame.
     pub fn off() -> Self {
         ListMemo {
@@ -76,7 +104,7 @@ impl<K: PartialEq, X> ListMemo<K, X> {
     }
 
     /// The lines for `key`: the kept ones, or made by `make`.
-    pub fn get(&mut self, key: K, make: impl FnOnce() -> Lines<X>) -> &Lines<X> {
+    pub fn get(&mut self, key: K, make: impl FnOnce() -> Lines<X, L>) -> &Lines<X, L> {
         let stale = self.off || self.kept.as_ref().is_none_or(|(k, _)| *k != key);
         if stale {
             self.kept = None;

@@ -52,7 +52,7 @@ impl Memo {
         Memo {
             grid: grid::GridMemo::off(),
             plan: list::ListMemo::off(),
-            tally: list::ListMemo::off(),
+            tally: tally::TallyMemo::off(),
         }
     }
 }
