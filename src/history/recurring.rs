@@ -105,9 +105,11 @@ fn similar(a: &TitleKey, b: &TitleKey, at_least: f64) -> f64 {
 /// (a title that comes back keeps at least one word's first letters).
 #[derive(Debug, Clone, Default)]
 pub struct EchoIndex {
-    /// (index into the known editions, index of the topic, its key)
-    entries: Vec<(usize, usize, TitleKey)>,
-    /// The start of a word → the entries with a word that starts so.
+    /// Each title key once, with where it is: (index into the known
+    /// editions, index of the topic). A topic that comes back year after
+    /// year reads the same in every edition, and is compared once.
+    keys: Vec<(TitleKey, Vec<(usize, usize)>)>,
+    /// The start of a word → the keys with a word that starts so.
     by_start: std::collections::HashMap<String, Vec<usize>>,
 }
 
@@ -119,19 +121,22 @@ fn start(word: &str) -> String {
 
 impl EchoIndex {
     pub fn build(known: &[Known]) -> EchoIndex {
-        let entries = known
-            .iter()
-            .enumerate()
-            .flat_map(|(k, e)| {
-                e.edition
-                    .topics
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, t)| (k, i, TitleKey::new(&t.title)))
-            })
-            .collect::<Vec<_>>();
+        let mut keys: Vec<(TitleKey, Vec<(usize, usize)>)> = Vec::new();
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        for (k, e) in known.iter().enumerate() {
+            for (i, t) in e.edition.topics.iter().enumerate() {
+                let key = TitleKey::new(&t.title);
+                match seen.get(&key.norm) {
+                    Some(&n) => keys[n].1.push((k, i)),
+                    None => {
+                        seen.insert(key.norm.clone(), keys.len());
+                        keys.push((key, vec![(k, i)]));
+                    }
+                }
+            }
+        }
         let mut by_start: std::collections::HashMap<String, Vec<usize>> = Default::default();
-        for (n, (_, _, key)) in entries.iter().enumerate() {
+        for (n, (key, _)) in keys.iter().enumerate() {
             for w in &key.words {
                 let list = by_start.entry(start(w)).or_default();
                 if list.last() != Some(&n) {
@@ -139,7 +144,7 @@ impl EchoIndex {
                 }
             }
         }
-        EchoIndex { entries, by_start }
+        EchoIndex { keys, by_start }
     }
 
     /// `echoes`, with the keys made once.
@@ -156,23 +161,29 @@ impl EchoIndex {
             }
         }
         // alike titles share most of their words: at least half of the shorter one's
-        let mut candidates: Vec<usize> = shared
+        let candidates = shared.into_iter().filter(|&(n, count)| {
+            let theirs = self.keys.get(n).map_or(0, |(k, _)| k.words.len());
+            count * 2 >= starts.len().min(theirs).max(1)
+        });
+        // each title compared once, then every topic that has it
+        let mut alike: Vec<(f64, usize, usize)> = Vec::new();
+        for (n, _) in candidates {
+            let Some((other, places)) = self.keys.get(n) else {
+                continue;
+            };
+            let s = similar(&key, other, THRESHOLD);
+            if s >= THRESHOLD {
+                alike.extend(places.iter().map(|&(k, i)| (s, k, i)));
+            }
+        }
+        // most alike first, then in the folder's order
+        alike.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        alike
             .into_iter()
-            .filter(|&(n, count)| {
-                let theirs = self.entries.get(n).map_or(0, |(_, _, k)| k.words.len());
-                count * 2 >= starts.len().min(theirs).max(1)
-            })
-            .map(|(n, _)| n)
-            .collect();
-        candidates.sort_unstable();
-        let mut found: Vec<Echo> = candidates
-            .into_iter()
-            .filter_map(|n| self.entries.get(n))
-            .filter_map(|(k, i, other)| {
-                let edition = known.get(*k).filter(|e| e.file != except)?;
-                let t = edition.edition.topics.get(*i)?;
-                let s = similar(&key, other, THRESHOLD);
-                (s >= THRESHOLD).then(|| Echo {
+            .filter_map(|(s, k, i)| {
+                let edition = known.get(k).filter(|e| e.file != except)?;
+                let t = edition.edition.topics.get(i)?;
+                Some(Echo {
                     edition: edition.edition.name.clone(),
                     file: edition.file.clone(),
                     title: t.title.clone(),
@@ -181,9 +192,7 @@ impl EchoIndex {
                     similarity: s,
                 })
             })
-            .collect();
-        found.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
-        found
+            .collect()
     }
 }
 
