@@ -260,7 +260,7 @@ fn help_opens_at_the_section_of_the_layer_it_was_asked_from() {
 fn the_pickers_help_scrolls_with_page_keys() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(shipped_path(), dir.path().join("tlm-2019.ron")).unwrap();
-    let listed = storage::list(dir.path()).unwrap();
+    let listed = storage::summaries_cached(dir.path(), None).unwrap();
     let picker = Picker::from_listing(dir.path().to_path_buf(), listed);
     let mut app = App::new(
         Screen::Picker(Box::new(picker)),

@@ -36,7 +36,7 @@ fn each_size(name: &str, make: impl Fn((u16, u16)) -> App) {
 fn picker() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions");
     each_size("picker", |size| {
-        let listed = storage::list(&dir).expect("the sessions folder lists");
+        let listed = storage::summaries_cached(&dir, None).expect("the sessions folder lists");
         let picker = Picker::from_listing(PathBuf::from("sessions"), listed);
         App::new(Screen::Picker(Box::new(picker)), size, date(2026, 5, 14))
     });
@@ -46,7 +46,7 @@ fn picker() {
 fn picker_new_edition_form() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sessions");
     each_size("picker_new", |size| {
-        let listed = storage::list(&dir).expect("the sessions folder lists");
+        let listed = storage::summaries_cached(&dir, None).expect("the sessions folder lists");
         let picker = Picker::from_listing(PathBuf::from("sessions"), listed);
         let mut app = App::new(Screen::Picker(Box::new(picker)), size, date(2026, 5, 14));
         press(&mut app, "n");

@@ -155,14 +155,14 @@ pub struct Picker {
 }
 
 impl Picker {
-    pub fn from_listing(folder: PathBuf, listed: Vec<crate::storage::Listed>) -> Picker {
+    pub fn from_listing(folder: PathBuf, listed: Vec<crate::storage::Summarised>) -> Picker {
         let entries = listed
             .into_iter()
-            .map(|l| match l.edition {
-                Ok(e) => Entry {
-                    name: e.name.clone(),
-                    dates: e.dates_label(),
-                    counts: Some(e.counts()),
+            .map(|l| match l.summary {
+                Ok(s) => Entry {
+                    name: s.name,
+                    dates: s.dates,
+                    counts: Some(s.counts),
                     error: None,
                     path: l.path,
                 },
@@ -174,7 +174,7 @@ impl Picker {
                         .unwrap_or_default(),
                     dates: String::new(),
                     counts: None,
-                    error: err.to_string().lines().next().map(str::to_string),
+                    error: Some(err),
                     path: l.path,
                 },
             })

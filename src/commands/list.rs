@@ -3,9 +3,10 @@ use std::path::Path;
 use crate::storage;
 use crate::text::fit;
 
-/// One line per edition of the folder, newest first.
+/// One line per edition of the folder, newest first, from the editions'
+/// summaries: one edition in memory at a time, the unchanged ones not read.
 pub fn list(folder: &Path, out: &mut impl std::io::Write) -> std::io::Result<i32> {
-    let listed = storage::list(folder)?;
+    let listed = storage::summaries(folder)?;
     if listed.is_empty() {
         writeln!(
             out,
@@ -22,7 +23,7 @@ pub fn list(folder: &Path, out: &mut impl std::io::Write) -> std::io::Result<i32
         .max(4);
     let name_w = listed
         .iter()
-        .filter_map(|l| l.edition.as_ref().ok())
+        .filter_map(|l| l.summary.as_ref().ok())
         .map(|e| crate::text::width(&e.name))
         .max()
         .unwrap_or(4)
@@ -42,14 +43,14 @@ pub fn list(folder: &Path, out: &mut impl std::io::Write) -> std::io::Result<i32
     )?;
     for item in &listed {
         let file = fit(&file_name(&item.path), file_w);
-        match &item.edition {
+        match &item.summary {
             Ok(e) => {
-                let c = e.counts();
+                let c = e.counts;
                 writeln!(
                     out,
                     "{file}  {}  {:<23}  {:>6}  {:>5}  {:>6}  {:>6}  {:>4}  {:>4}",
                     fit(&e.name, name_w),
-                    e.dates_label(),
+                    e.dates,
                     c.spaces,
                     c.slots,
                     c.placed,
@@ -58,9 +59,7 @@ pub fn list(folder: &Path, out: &mut impl std::io::Write) -> std::io::Result<i32
                     c.done
                 )?;
             }
-            Err(error) => {
-                let first = error.to_string();
-                let first = first.lines().next().unwrap_or_default();
+            Err(first) => {
                 writeln!(out, "{file}  does not load: {first}")?;
             }
         }

@@ -180,13 +180,34 @@ pub fn search_in(editions: &[(&str, &crate::model::Edition)], query: &str) -> Ve
             hit(None, &from, Field::Action, &a.text);
         }
     }
+    rank(&mut hits);
+    hits
+}
+
+/// Best first: the score, then newer editions, then by title.
+pub fn rank(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then(b.first_day.cmp(&a.first_day))
             .then(a.title.cmp(&b.title))
     });
-    hits
+}
+
+/// Whether the text of an edition's file may hold a match of `query`, told
+/// without reading it as an edition. Every text searched is a string of the
+/// file, so a file whose text, folded, does not contain the query has none:
+/// unless the query could match across what the file writes apart (", "
+/// between conveners, " — " before an owner) or writes escaped (quotes,
+/// backslashes, line ends), or the file spells characters as escapes.
+pub fn may_hold(text: &str, query: &str) -> bool {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return false;
+    }
+    let apart = query.contains([',', '—', '"', '\\']) || query.chars().any(char::is_control);
+    let escaped = text.contains("\\u") || text.contains("\\x");
+    apart || escaped || text.to_lowercase().contains(&query)
 }
 
 #[cfg(test)]
@@ -278,5 +299,50 @@ mod tests {
         k[0].edition.set_notes(id, &notes).unwrap();
         let hits = search(&k, "x");
         assert!(hits.iter().any(|h| h.field == Field::Notes));
+    }
+
+    #[test]
+    fn a_file_whose_text_has_no_match_is_told_without_reading_it() {
+        let mut e = sample();
+        let ids: Vec<TopicId> = e.topics.iter().map(|t| t.id).collect();
+        e.set_notes(ids[0], "Line one\nsaid \"quoted\" and C:\\data\\ada")
+            .unwrap();
+        std::sync::Arc::make_mut(&mut e.topics[1]).title = "KELVIN \u{212a} İstanbul Ærø".into();
+        std::sync::Arc::make_mut(&mut e.topics[2]).conveners = vec!["Ada".into(), "Bob".into()];
+        let text = crate::storage::to_ron(&e).unwrap();
+        let mut queries: Vec<String> = vec![
+            "ada, bob",
+            "quoted",
+            "\"quoted\"",
+            "line one",
+            "data\\ada",
+            "kelvin k",
+            "istanbul",
+            "i\u{307}stanbul",
+            "ærø",
+            "— ",
+            "nothing like this",
+            "tourism",
+            "TEAM",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect();
+        // and every word of every title, note and point of the edition
+        for t in &e.topics {
+            queries.extend(t.title.split(' ').map(String::from));
+            queries.extend(t.notes.split(' ').map(String::from));
+            queries.extend(t.actions.iter().map(|a| a.text.clone()));
+        }
+        for q in &queries {
+            let found = !search_in(&[("f", &e)], q).is_empty();
+            if found {
+                assert!(may_hold(&text, q), "{q:?} is in the edition");
+            }
+        }
+        assert!(!may_hold(&text, "nothing like this"));
+        // characters the file spells as escapes: always read
+        let escaped = text.replace("Ærø", "\\u{c6}rø");
+        assert!(may_hold(&escaped, "nothing like this"));
     }
 }

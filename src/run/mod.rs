@@ -208,7 +208,7 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
             (Screen::Board(Box::new(board)), None)
         }
         Start::Picker => {
-            let listed = storage::list(&options.folder)
+            let listed = storage::summaries(&options.folder)
                 .map_err(|e| format!("{}: {e}", options.folder.display()))?;
             (
                 Screen::Picker(Box::new(Picker::from_listing(

@@ -100,18 +100,28 @@ pub fn read_plain(path: &Path) -> io::Result<Vec<u8>> {
 }
 
 pub fn load(path: &Path) -> Result<Edition, LoadError> {
+    let text = read_text(path)?;
+    parse_text(path, &text)
+}
+
+/// The text of an edition's file, not yet read as an edition.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let bytes = read_plain(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::Invalid {
+    String::from_utf8(bytes).map_err(|e| LoadError::Invalid {
         path: path.to_path_buf(),
         problems: vec![FileProblem {
             at: None,
             message: format!("not UTF-8 text ({e})"),
         }],
-    })?;
-    from_ron(&text).map_err(|problems| LoadError::Invalid {
+    })
+}
+
+/// The edition that the text of the file at `path` holds.
+pub fn parse_text(path: &Path, text: &str) -> Result<Edition, LoadError> {
+    from_ron(text).map_err(|problems| LoadError::Invalid {
         path: path.to_path_buf(),
         problems,
     })

@@ -49,28 +49,71 @@ pub fn list(dir: &Path) -> std::io::Result<Vec<Listed>> {
 /// `list`, leaving out (unread) the files `skip` names: the edition open
 /// on the board is not read a second time.
 pub fn list_but(dir: &Path, skip: impl Fn(&Path) -> bool) -> std::io::Result<Vec<Listed>> {
+    let files = edition_files(dir, skip)?;
+    let mut listed = each(files, |path| Listed {
+        edition: load(&path),
+        path,
+    });
+    listed.sort_by(|a, b| {
+        let key = |l: &Listed| l.edition.as_ref().ok().and_then(Edition::first_day);
+        key(b).cmp(&key(a)).then_with(|| a.path.cmp(&b.path))
+    });
+    Ok(listed)
+}
+
+/// The editions' files of a folder (not the ones `skip` names), unread.
+pub fn edition_files(dir: &Path, skip: impl Fn(&Path) -> bool) -> std::io::Result<Vec<PathBuf>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
-    let mut listed: Vec<Listed> = entries
+    Ok(entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
         // a sync engine's conflict copy or an editor's leftover is not an edition
         .filter(|p| !super::journal::is_leftover(p))
         .filter(|p| !skip(p))
-        .map(|path| Listed {
-            edition: load(&path),
-            path,
-        })
-        .collect();
-    listed.sort_by(|a, b| {
-        let key = |l: &Listed| l.edition.as_ref().ok().and_then(Edition::first_day);
-        key(b).cmp(&key(a)).then_with(|| a.path.cmp(&b.path))
+        .collect())
+}
+
+/// `f` of every item, in order, a few at once: reading an edition is
+/// mostly parsing, and each core parses one. Each worker holds one item's
+/// work at a time, so a folder is never all in memory at once.
+pub fn each<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4)
+        .min(items.len());
+    if workers <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let n = items.len();
+    let queue = std::sync::Mutex::new(items.into_iter().enumerate());
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let next = queue.lock().map(|mut q| q.next());
+                        match next {
+                            Ok(Some((i, item))) => out.push((i, f(item))),
+                            _ => return out,
+                        }
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
     });
-    Ok(listed)
+    debug_assert_eq!(done.len(), n);
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]

@@ -146,14 +146,15 @@ fn layout(
     let max = ranked.first().map_or(0, |t| t.votes).max(1);
     let mut out = Lines::<Extra, Line>::default();
     out.extra.max = max;
-    out.extra.total = board.edition.topics.iter().map(|t| u64::from(t.votes)).sum();
-    // the topics as shared, in rank order
-    let mut by_id: HashMap<TopicId, &Arc<Topic>> = board
+    out.extra.total = board
         .edition
         .topics
         .iter()
-        .map(|t| (t.id, t))
-        .collect();
+        .map(|t| u64::from(t.votes))
+        .sum();
+    // the topics as shared, in rank order
+    let mut by_id: HashMap<TopicId, &Arc<Topic>> =
+        board.edition.topics.iter().map(|t| (t.id, t)).collect();
     for (rank, t) in ranked.iter().enumerate() {
         let Some(shared) = by_id.remove(&t.id) else {
             continue;
@@ -185,11 +186,19 @@ fn layout(
 /// The text of one line of the ranking: its first line has the rank, the
 /// count and the bar.
 fn show<'a>(extra: &'a Extra, l: Line, cols: &Columns, theme: &Theme) -> (Cow<'a, str>, Style) {
-    let style = if l.here { theme.selected } else { theme.heading };
+    let style = if l.here {
+        theme.selected
+    } else {
+        theme.heading
+    };
     let Some((t, wrapped)) = extra.ranked.get(l.rank) else {
         return (Cow::Borrowed(""), style);
     };
-    let lines = if l.here { &wrapped.full } else { &wrapped.short };
+    let lines = if l.here {
+        &wrapped.full
+    } else {
+        &wrapped.short
+    };
     let Some(text) = lines.get(l.part) else {
         return (Cow::Borrowed(""), style);
     };
