@@ -34,16 +34,27 @@ fn folder(big: &Edition, n: usize) -> PathBuf {
     dir
 }
 
-fn list(dir: &Path) -> usize {
+/// `openspace list`: the summaries, read (no cache) or kept (a cache
+/// that holds them all).
+fn list(dir: &Path, cache: Option<&Path>) -> usize {
+    let listed = openspace::storage::summaries_cached(dir, cache).expect("a listing");
+    black_box(listed.len())
+}
+
+/// `openspace search`, for a query no edition holds and for one they all do.
+fn search(dir: &Path, query: &str) -> usize {
     let mut out = Vec::new();
-    openspace::commands::list(dir, &mut out).expect("a listing");
+    let _ = openspace::commands::search(dir, query, &mut out);
     black_box(out.len())
 }
 
-fn search(dir: &Path) -> usize {
-    let mut out = Vec::new();
-    let _ = openspace::commands::search(dir, "platform on call", &mut out);
-    black_box(out.len())
+const NOWHERE: &str = "platform on call";
+const EVERYWHERE: &str = "contract testing";
+
+fn timed(f: impl FnOnce() -> usize) -> Duration {
+    let start = Instant::now();
+    f();
+    start.elapsed()
 }
 
 fn main() {
@@ -55,27 +66,22 @@ fn main() {
         black_box(openspace::storage::load(&one).expect("it loads"));
     }
     println!("load one big edition: {:?}", start.elapsed() / 10);
-    let text = std::fs::read_to_string(&one).expect("text");
-    let start = Instant::now();
-    for _ in 0..10 {
-        black_box(ron::from_str::<Edition>(&text).ok());
-    }
-    println!("  of which parsing: {:?}", start.elapsed() / 10);
-    let start = Instant::now();
-    for _ in 0..10 {
-        black_box(big.validate());
-    }
-    println!("  of which validating: {:?}", start.elapsed() / 10);
-    let folders: Vec<(usize, PathBuf)> = [1, 20, 200].map(|n| (n, folder(&big, n))).into();
-    for (n, dir) in &folders {
-        let start = Instant::now();
-        list(dir);
-        let listed = start.elapsed();
-        let start = Instant::now();
-        search(dir);
+    let folders: Vec<(usize, PathBuf, PathBuf)> = [1, 20, 200]
+        .map(|n| {
+            let dir = folder(&big, n);
+            let cache = dir.with_extension("cache.ron");
+            (n, dir, cache)
+        })
+        .into();
+    for (n, dir, cache) in &folders {
+        let read = timed(|| list(dir, None));
+        list(dir, Some(cache));
+        let kept = timed(|| list(dir, Some(cache)));
+        let nowhere = timed(|| search(dir, NOWHERE));
+        let everywhere = timed(|| search(dir, EVERYWHERE));
         println!(
-            "{n:>3} editions: list {listed:?}, search {:?}",
-            start.elapsed()
+            "{n:>3} editions: list {read:?} (kept: {kept:?}), \
+             search {nowhere:?} (matched in every edition: {everywhere:?})"
         );
     }
     let mut c = Criterion::default()
@@ -84,10 +90,18 @@ fn main() {
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
     let mut group = c.benchmark_group("folder");
-    for (n, dir) in &folders {
-        group.bench_with_input(BenchmarkId::new("list", n), dir, |b, d| b.iter(|| list(d)));
-        group.bench_with_input(BenchmarkId::new("search", n), dir, |b, d| {
-            b.iter(|| search(d))
+    for (n, dir, cache) in &folders {
+        group.bench_with_input(BenchmarkId::new("list, read", n), dir, |b, d| {
+            b.iter(|| list(d, None))
+        });
+        group.bench_with_input(BenchmarkId::new("list, kept", n), dir, |b, d| {
+            b.iter(|| list(d, Some(cache)))
+        });
+        group.bench_with_input(BenchmarkId::new("search, nowhere", n), dir, |b, d| {
+            b.iter(|| search(d, NOWHERE))
+        });
+        group.bench_with_input(BenchmarkId::new("search, everywhere", n), dir, |b, d| {
+            b.iter(|| search(d, EVERYWHERE))
         });
     }
     group.finish();

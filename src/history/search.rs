@@ -57,8 +57,9 @@ pub struct Hit {
 /// to slice the original directly.
 fn find_folded(text: &str, query: &str) -> Option<(usize, usize)> {
     if text.is_ascii() {
-        // bytes are characters, and folding keeps every length
-        let at = text.to_ascii_lowercase().find(query)?;
+        // bytes are characters, and folding keeps every length: compared
+        // in place, nothing folded into a copy (a search goes over every field)
+        let at = find_ascii_folded(text.as_bytes(), query.as_bytes())?;
         return Some((at, at + query.len()));
     }
     // each folded character, with the index of the original character it came from
@@ -80,6 +81,18 @@ fn find_folded(text: &str, query: &str) -> Option<(usize, usize)> {
     let start = folded[at].0;
     let end = folded[at + q.len() - 1].0 + 1;
     Some((start, end))
+}
+
+/// Where the lowercase ASCII `query` is in `text`, ASCII letters of
+/// either case alike; other bytes must be the same.
+fn find_ascii_folded(text: &[u8], query: &[u8]) -> Option<usize> {
+    let first = *query.first()?;
+    if query.len() > text.len() {
+        return None;
+    }
+    (0..=text.len() - query.len())
+        .filter(|&i| text[i].to_ascii_lowercase() == first)
+        .find(|&i| text[i..i + query.len()].eq_ignore_ascii_case(query))
 }
 
 /// How well `text` holds the query: a whole word scores more than part of one.
@@ -207,7 +220,15 @@ pub fn may_hold(text: &str, query: &str) -> bool {
     }
     let apart = query.contains([',', '—', '"', '\\']) || query.chars().any(char::is_control);
     let escaped = text.contains("\\u") || text.contains("\\x");
-    apart || escaped || text.to_lowercase().contains(&query)
+    if apart || escaped {
+        return true;
+    }
+    // Only the Kelvin sign and the dotted capital I fold into ASCII: without
+    // them, an ASCII query is found in the bytes as they are, case aside
+    if query.is_ascii() && !text.contains(['\u{212a}', '\u{130}']) {
+        return find_ascii_folded(text.as_bytes(), query.as_bytes()).is_some();
+    }
+    text.to_lowercase().contains(&query)
 }
 
 #[cfg(test)]
@@ -344,5 +365,15 @@ mod tests {
         // characters the file spells as escapes: always read
         let escaped = text.replace("Ærø", "\\u{c6}rø");
         assert!(may_hold(&escaped, "nothing like this"));
+    }
+
+    #[test]
+    fn only_two_characters_fold_into_ascii() {
+        // what `may_hold` counts on to search an ASCII query in the bytes
+        let folding: Vec<char> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(folding, vec!['\u{130}', '\u{212a}']);
     }
 }
