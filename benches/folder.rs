@@ -84,6 +84,43 @@ fn main() {
              search {nowhere:?} (matched in every edition: {everywhere:?})"
         );
     }
+    // the board's start: the open file read, the board made and the first
+    // frame drawn and encoded; the other editions are read after it, off
+    // the UI task, and are not waited for
+    let twenty = &folders[1].1;
+    let open = twenty.join("tlm-2000.ron");
+    let start_up = || {
+        let today = jiff::civil::date(2026, 5, 12);
+        let (board, lock) = openspace::run::open_edition(&open, today).expect("it opens");
+        let mut app = openspace::app::App::new(
+            openspace::app::Screen::Board(Box::new(board)),
+            (240, 67),
+            today,
+        );
+        app.set_now(today.at(10, 20, 0, 0));
+        let mut term = big::counting_terminal(240, 67);
+        let theme = openspace::ui::theme::Theme::projector_light();
+        let mut memo = openspace::ui::Memo::default();
+        term.draw(|f| openspace::ui::render_with(&app, &theme, &mut memo, f))
+            .expect("a frame");
+        drop(lock);
+        black_box(app.mode());
+        1
+    };
+    println!(
+        "start-up to the first frame, 20 big editions beside: {:?}",
+        timed(start_up)
+    );
+    // a save of the big event: the whole file, once (the backup is taken
+    // once a run, before its first save)
+    let saved = std::env::temp_dir().join("openspace-bench-save.ron");
+    let save = || {
+        openspace::storage::save(&saved, &big).expect("a save");
+        1
+    };
+    let took = timed(save);
+    let bytes = std::fs::metadata(&saved).map_or(0, |m| m.len());
+    println!("a save of the big event: {took:?}, {bytes} bytes written");
     let mut c = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
@@ -104,6 +141,13 @@ fn main() {
             b.iter(|| search(d, EVERYWHERE))
         });
     }
+    group.bench_function("start-up to the first frame, 20 big editions", |b| {
+        b.iter(start_up)
+    });
+    group.bench_function("save, big event", |b| b.iter(save));
+    group.bench_function("save, big event, the text only", |b| {
+        b.iter(|| black_box(openspace::storage::to_ron(&big).expect("text").len()))
+    });
     group.finish();
     c.final_summary();
 }

@@ -11,16 +11,14 @@
 //! (see docs/performance.md: callgrind collects only inside `measured`).
 
 use std::hint::black_box;
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::date;
-use ratatui::layout::Rect;
+use ratatui::Terminal;
 use ratatui::prelude::CrosstermBackend;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use openspace::app::board::Board;
 use openspace::app::{App, Screen};
@@ -29,23 +27,9 @@ use openspace::model::Edition;
 use openspace::ui::{self, Memo, theme::Theme};
 
 mod big;
-use big::baseline_frame;
+use big::{Bytes, baseline_frame};
 
 const SIZE: (u16, u16) = (240, 67);
-
-/// Counts what a frame would send to the terminal.
-#[derive(Default, Clone)]
-struct Bytes(std::rc::Rc<std::cell::Cell<usize>>);
-
-impl Write for Bytes {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.set(self.0.get() + buf.len());
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 type Term = Terminal<CrosstermBackend<Bytes>>;
 
@@ -54,10 +38,7 @@ fn terminal() -> Term {
 }
 
 fn terminal_counting(bytes: Bytes) -> Term {
-    let options = TerminalOptions {
-        viewport: Viewport::Fixed(Rect::new(0, 0, SIZE.0, SIZE.1)),
-    };
-    Terminal::with_options(CrosstermBackend::new(bytes), options).unwrap()
+    big::terminal_counting(bytes, SIZE.0, SIZE.1)
 }
 
 fn key(code: KeyCode) -> Event {
@@ -351,6 +332,57 @@ fn print_ratios(paths: &mut [Path]) {
     }
 }
 
+/// How each path's cost grows with the event: the big event's topics and
+/// action points times 1, 4 and 16 (the grid the same; the topics beyond
+/// its cells parked), each path's median beside the 1× one.
+fn print_growth() {
+    let scales = [1, 4, 16];
+    let editions: Vec<Edition> = scales
+        .iter()
+        .map(|k| big::edition(big::BIG_TOPICS * k, big::BIG_ACTIONS * k))
+        .collect();
+    let median = |p: &mut Path| {
+        let mut v: Vec<Duration> = (0..100).map(|_| p.once()).collect();
+        v.sort();
+        v[v.len() / 2]
+    };
+    let mut first: Vec<Duration> = Vec::new();
+    println!("{:<45} {:>12} {:>12} {:>12}", "path", "1×", "4×", "16×");
+    let names: Vec<String> = paths(&editions[0], |_| true)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    for name in &names {
+        let mut row = Vec::new();
+        for (i, e) in editions.iter().enumerate() {
+            let mut built = paths(e, |p| p == name);
+            let Some(p) = built.first_mut() else { continue };
+            let took = median(p);
+            if i == 0 {
+                first.push(took);
+            }
+            row.push(took);
+        }
+        let base = row
+            .first()
+            .copied()
+            .unwrap_or_default()
+            .as_secs_f64()
+            .max(f64::EPSILON);
+        let cells: Vec<String> = row
+            .iter()
+            .map(|d| {
+                format!(
+                    "{:>7.0}µs {:>3.1}×",
+                    d.as_secs_f64() * 1e6,
+                    d.as_secs_f64() / base
+                )
+            })
+            .collect();
+        println!("{name:<45} {}", cells.join(" "));
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let big = big::edition(big::BIG_TOPICS, big::BIG_ACTIONS);
@@ -366,6 +398,10 @@ fn main() {
             p.once();
         }
         println!("{name}: {times} steps");
+        return;
+    }
+    if args.iter().any(|a| a == "--growth") {
+        print_growth();
         return;
     }
     let mut paths = paths(&big, |_| true);

@@ -270,3 +270,38 @@ where
     })
     .unwrap();
 }
+
+/// Counts what a frame would send to the terminal.
+#[derive(Default, Clone)]
+pub struct Bytes(pub std::rc::Rc<std::cell::Cell<usize>>);
+
+impl std::io::Write for Bytes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A terminal of a fixed size whose frames crossterm encodes into `bytes`.
+pub fn terminal_counting(
+    bytes: Bytes,
+    w: u16,
+    h: u16,
+) -> ratatui::Terminal<ratatui::prelude::CrosstermBackend<Bytes>> {
+    let options = ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+    };
+    ratatui::Terminal::with_options(ratatui::prelude::CrosstermBackend::new(bytes), options)
+        .expect("a terminal")
+}
+
+/// `terminal_counting`, the bytes not looked at.
+pub fn counting_terminal(
+    w: u16,
+    h: u16,
+) -> ratatui::Terminal<ratatui::prelude::CrosstermBackend<Bytes>> {
+    terminal_counting(Bytes::default(), w, h)
+}

@@ -173,6 +173,14 @@ impl Memo {
         &self.topics[&t.id]
     }
 
+    /// The title key kept for this very topic, if the memo has it.
+    fn title_of(&self, t: &Arc<Topic>) -> Option<Option<u64>> {
+        self.topics
+            .get(&t.id)
+            .filter(|k| Arc::ptr_eq(&k.topic, t))
+            .map(|k| k.title)
+    }
+
     /// Forgets the topics no longer in the edition.
     fn keep_only(&mut self, e: &Edition) {
         if self.topics.len() > e.topics.len() {
@@ -417,6 +425,20 @@ pub fn for_new(
     span: u32,
     votes: u32,
 ) -> Vec<String> {
+    for_new_kept(e, &Memo::default(), title, conveners, at, span, votes)
+}
+
+/// `for_new`, with the title keys the last check kept: the preview is made
+/// at every key typed, and does not work out every topic's key again.
+pub fn for_new_kept(
+    e: &Edition,
+    memo: &Memo,
+    title: &str,
+    conveners: &[String],
+    at: Option<(&SlotId, &SpaceId)>,
+    span: u32,
+    votes: u32,
+) -> Vec<String> {
     let mut out = Vec::new();
     if let Some((slot, space)) = at {
         // every slot it would take, as far as its span fits
@@ -450,7 +472,10 @@ pub fn for_new(
     let mut word = Vec::new();
     let k = key(title, &mut word);
     if k.is_some()
-        && let Some(t) = e.topics.iter().find(|t| key(&t.title, &mut word) == k)
+        && let Some(t) = e.topics.iter().find(|t| {
+            let kept = memo.title_of(t);
+            kept.unwrap_or_else(|| key(&t.title, &mut word)) == k
+        })
     {
         out.push(format!("“{}” is on the board already", t.title));
     }

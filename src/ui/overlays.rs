@@ -95,8 +95,9 @@ pub fn capture_line(f: &mut Frame, board: &Board, c: &Capture, area: Rect, theme
         parts.extend(resolved.notes);
         // what it would clash with, before Enter: a warning, never a refusal
         let at = resolved.cell.as_ref().map(|(s, p)| (s, p));
-        for w in crate::model::warnings::for_new(
+        for w in crate::model::warnings::for_new_kept(
             &board.edition,
+            &board.warnings_memo,
             &resolved.title,
             &parsed.conveners,
             at,
