@@ -383,6 +383,27 @@ fn print_growth() {
     }
 }
 
+/// A frame of the big board beside one of the small board (50 topics in
+/// the same grid): what the loop draws follows what is on screen.
+fn print_big_over_small(big: &Edition) {
+    let small = big::edition(
+        big::SMALL_TOPICS,
+        big::SMALL_TOPICS * big::BIG_ACTIONS / big::BIG_TOPICS,
+    );
+    let median = |p: &mut Path| {
+        let mut v: Vec<Duration> = (0..300).map(|_| p.once()).collect();
+        v.sort();
+        v[v.len() / 2].as_secs_f64()
+    };
+    for name in ["cursor move", "clock tick, board"] {
+        let (mut b, mut s) = (paths(big, |p| p == name), paths(&small, |p| p == name));
+        if let (Some(b), Some(s)) = (b.first_mut(), s.first_mut()) {
+            let ratio = median(b) / median(s).max(f64::EPSILON);
+            println!("{name}: big board ÷ small board {ratio:.2}×");
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let big = big::edition(big::BIG_TOPICS, big::BIG_ACTIONS);
@@ -406,6 +427,7 @@ fn main() {
     }
     let mut paths = paths(&big, |_| true);
     print_ratios(&mut paths);
+    print_big_over_small(&big);
     let mut c = Criterion::default()
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))

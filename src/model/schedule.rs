@@ -38,10 +38,23 @@ impl Edition {
             }
         }
         let slot = self.now_slot(now)?;
-        let sessions_end = self
-            .during(&slot.id)
-            .filter_map(|t| self.session_times(t).map(|(_, end)| end))
-            .min();
+        // every session in the slot ends with it or later: the first that
+        // ends with it (any of one slot) settles it, without looking further
+        let mut sessions_end: Option<DateTime> = None;
+        for t in self.during(&slot.id) {
+            let end = if t.slots() <= 1 {
+                slot.ends()
+            } else {
+                match self.session_times(t) {
+                    Some((_, end)) => end,
+                    None => continue,
+                }
+            };
+            sessions_end = Some(sessions_end.map_or(end, |m| m.min(end)));
+            if end <= slot.ends() {
+                break;
+            }
+        }
         match sessions_end {
             Some(end) if end > slot.ends() => Some((end, Countdown::Session)),
             _ => Some((slot.ends(), Countdown::Slot)),
