@@ -408,6 +408,15 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let big = big::edition(big::BIG_TOPICS, big::BIG_ACTIONS);
     if let Some(i) = args.iter().position(|a| a == "--count") {
+        // `--count NAME N --small`: the same path on the small board
+        let big = if args.iter().any(|a| a == "--small") {
+            big::edition(
+                big::SMALL_TOPICS,
+                big::SMALL_TOPICS * big::BIG_ACTIONS / big::BIG_TOPICS,
+            )
+        } else {
+            big
+        };
         let name = args.get(i + 1).cloned().unwrap_or_default();
         let times: u64 = args.get(i + 2).and_then(|n| n.parse().ok()).unwrap_or(100);
         let mut paths = paths(&big, |p| p == name);
