@@ -76,6 +76,22 @@ pub enum Command {
         #[arg(long, value_name = "TIME", value_parser = seconds)]
         rotate: Option<u32>,
     },
+    /// A scribe's board: follows an edition read-only for the grid, as the
+    /// facilitator's laptop saves it, and writes what the scribe adds (notes,
+    /// participants, action points) to this laptop's journal beside it,
+    /// NAME.scribes/DEVICE.ron, which the facilitator's board merges
+    Scribe {
+        /// The edition to follow
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The scribe's room: the board opens on its session going on
+        #[arg(long, value_name = "NAME")]
+        space: Option<String>,
+        /// This laptop's name, which names its journal (default: the host's
+        /// name); every scribe's laptop needs its own
+        #[arg(long, value_name = "DEVICE")]
+        name: Option<String>,
+    },
     /// Search every edition of the sessions folder: topics, conveners, notes, action points
     Search {
         /// What to look for (case does not matter)

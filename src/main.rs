@@ -36,6 +36,20 @@ fn main() -> ExitCode {
             let path = existing(file, &folder);
             path.and_then(|p| board(&cli, folder, Start::Present(p), config_path))
         }
+        Some(Command::Scribe { file, space, name }) => {
+            let path = existing(file, &folder);
+            let device = name
+                .clone()
+                .unwrap_or_else(openspace::run::scribe::this_laptop);
+            path.and_then(|path| {
+                let start = Start::Scribe {
+                    path,
+                    space: space.clone(),
+                    device,
+                };
+                board(&cli, folder, start, config_path)
+            })
+        }
         Some(command) => {
             // a file's bytes never reach the terminal unfiltered
             let mut out = openspace::text::Printable::new(std::io::stdout().lock());
@@ -70,7 +84,7 @@ fn main() -> ExitCode {
                     refit,
                 } => commands::place(file, &folder, *dry_run, *refit, &mut out),
                 Command::Search { text } => commands::search(&folder, &text.join(" "), &mut out),
-                Command::Present { .. } => Ok(0),
+                Command::Present { .. } | Command::Scribe { .. } => Ok(0),
             };
             let _ = out.flush();
             result

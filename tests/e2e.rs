@@ -1657,3 +1657,127 @@ fn x_on_the_board_writes_the_record_beside_the_edition_and_says_where() {
     tui.send("q");
     assert!(tui.wait_exit().success());
 }
+
+/// `openspace scribe FILE --space atrium --name atrium-laptop`, the clock in
+/// the first session.
+fn scribe_board(sandbox: &Sandbox, file: &Path) -> Tui {
+    let args = [
+        Path::new("scribe"),
+        file,
+        Path::new("--space"),
+        Path::new("atrium"),
+        Path::new("--name"),
+        Path::new("atrium-laptop"),
+    ];
+    Tui::spawn_with(
+        sandbox.root(),
+        &sandbox.sessions(),
+        &args,
+        &[("OPENSPACE_NOW", "2030-05-14T09:40:00")],
+    )
+}
+
+#[test]
+fn an_action_point_typed_on_a_scribes_board_reaches_the_facilitators_file() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("meetup.ron");
+    one_session(&file);
+    let mut board = Tui::spawn_with(
+        sandbox.root(),
+        &sandbox.sessions(),
+        &[&file],
+        &[("OPENSPACE_NOW", "2030-05-14T09:40:00")],
+    );
+    board.wait_text(&[" BOARD ", "Service mesh", "✓ saved"]);
+    let mut scribe = scribe_board(&sandbox, &file);
+    // the scribe's board opens on its room's session going on now
+    scribe.wait_text(&[
+        "SCRIBE · the Atrium scribe · atrium-laptop.ron",
+        "Service mesh",
+    ]);
+    scribe.send(ENTER);
+    scribe.wait_text(&["Action points"]);
+    scribe.send("o");
+    scribe.wait_for("the action line", |s| mode_is(s, "ADD ACTION POINTS"));
+    scribe.send("Book the follow-up @Marta");
+    scribe.send(ENTER);
+    scribe.wait_text(&["Added action point “Book the follow-up”"]);
+    // the facilitator's board looks for journals each second and saves what
+    // it merged; polled, so that a busy machine only takes longer
+    let start = Instant::now();
+    wait_file(&file, "Book the follow-up");
+    eprintln!("in the facilitator's file after {:?}", start.elapsed());
+    board.wait_text(&["1 action point from the Atrium scribe"]);
+    // a change that is the facilitator's is refused on the scribe's board
+    scribe.send(ESC);
+    scribe.wait_for("the session", |s| !mode_is(s, "ADD ACTION POINTS"));
+    scribe.send(ESC);
+    scribe.wait_for("the grid", |s| mode_is(s, "BOARD"));
+    scribe.send("+");
+    scribe.wait_text(&["Scribe: a scribe's board adds notes"]);
+    scribe.send("q");
+    assert!(scribe.wait_exit().success());
+    board.send("q");
+    assert!(board.wait_exit().success());
+    let e = storage::load(&file).expect("the facilitator's file loads");
+    let points: Vec<_> = e
+        .actions()
+        .filter(|(_, a)| a.text == "Book the follow-up")
+        .collect();
+    assert_eq!(points.len(), 1, "merged once");
+    assert_eq!(points[0].1.owner.as_deref(), Some("Marta"));
+    assert_eq!(
+        e.topics[0].votes, 0,
+        "the scribe's + did not reach the file"
+    );
+    let journal = storage::read_journal(&storage::journal_path(&file, "atrium-laptop"))
+        .expect("the scribe's journal reads");
+    assert_eq!(journal.entries.len(), 1);
+}
+
+#[test]
+fn a_scribes_typing_survives_sigkill_and_comes_back_on_its_board() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("meetup.ron");
+    one_session(&file);
+    let mut scribe = scribe_board(&sandbox, &file);
+    scribe.wait_text(&["SCRIBE", "Service mesh"]);
+    scribe.send(ENTER);
+    scribe.wait_text(&["Action points"]);
+    scribe.send("o");
+    scribe.wait_for("the action line", |s| mode_is(s, "ADD ACTION POINTS"));
+    scribe.send("Half an action point, still being");
+    // the draft is kept beside the scribe's journal, not the edition
+    let draft = sandbox
+        .sessions()
+        .join("meetup.scribes")
+        .join(".atrium-laptop.ron.draft");
+    wait_file(&draft, "Half an action point, still being");
+    assert!(
+        !sandbox.sessions().join(".meetup.ron.draft").exists(),
+        "the facilitator's draft is left alone"
+    );
+    kill(&scribe, "-9");
+    scribe.wait_exit();
+    let mut again = scribe_board(&sandbox, &file);
+    again.wait_text(&[
+        "Recovered what was being typed",
+        "Half an action point, still being",
+    ]);
+    again.send(" said");
+    again.send(ENTER);
+    again.wait_text(&["Added action point “Half an action point, still being said”"]);
+    again.send(ESC);
+    again.wait_for("the session", |s| !mode_is(s, "ADD ACTION POINTS"));
+    again.send(ESC);
+    again.wait_for("the grid", |s| mode_is(s, "BOARD"));
+    again.send("q");
+    assert!(again.wait_exit().success());
+    let journal = storage::read_journal(&storage::journal_path(&file, "atrium-laptop"))
+        .expect("the scribe's journal reads");
+    assert_eq!(journal.entries.len(), 1);
+    // the edition itself was never written by the scribe
+    let e = storage::load(&file).expect("loads");
+    assert!(e.actions().next().is_none());
+    assert!(!draft.exists(), "a clean quit leaves no draft behind");
+}

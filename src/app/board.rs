@@ -18,6 +18,8 @@ pub enum Refused {
     Review,
     #[error("{0}")]
     Model(#[from] crate::model::ModelError),
+    #[error("Scribe: {0}")]
+    Scribe(String),
 }
 
 impl From<Refused> for String {
@@ -83,6 +85,8 @@ pub struct Board {
     /// What the checks worked out per topic, kept for the next check.
     pub warnings_memo: crate::model::warnings::Memo,
     pub warnings_off: Vec<crate::model::warnings::Rule>,
+    /// On a scribe's board: the journal it writes and the file it follows.
+    pub scribe: Option<Box<super::scribe::Scribe>>,
     /// What is on screen: the grid, the view, the overlays.
     pub stack: Stack,
     /// Effects asked for by the action being handled, for the loop.
@@ -114,6 +118,7 @@ impl Board {
             warnings_stamp: 0,
             warnings_memo: Default::default(),
             warnings_off: Vec::new(),
+            scribe: None,
             stack: Stack {
                 viewport: (80, 24),
                 ..Stack::default()
@@ -248,9 +253,13 @@ impl Board {
         let before = self.edition.clone();
         match op(&mut self.edition) {
             Ok(value) => {
-                if self.edition != before {
-                    self.history.record(before, label);
+                if self.edition == before {
+                } else if self.scribe.is_some() {
+                    // a scribe's change goes to the journal, or is refused
+                    self.scribe_step(before, label.into())?;
+                } else {
                     self.edition_changed();
+                    self.history.record(before, label);
                 }
                 Ok(value)
             }

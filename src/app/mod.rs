@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod kiosk;
 pub mod layers;
 pub mod picker;
+pub mod scribe;
 pub mod stack;
 
 use std::path::PathBuf;

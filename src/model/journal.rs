@@ -290,6 +290,158 @@ pub fn merge(e: &mut Edition, journals: &[Journal]) -> Taken {
     taken
 }
 
+/// What a scribe's board may not change, said when it is tried.
+pub const NOT_A_SCRIBES: &str = "a scribe's board adds notes, participant counts and action points \
+     (and sets their status): the grid and the rest are the facilitator's";
+
+/// The entries that make `after` of `before` on a scribe's board, numbered
+/// from `next`; `mark` is what the board shows of this journal (its points
+/// not yet on the facilitator's board are known by the entry that added
+/// them). Anything a scribe does not change is refused with the reason.
+pub fn entries_for(
+    before: &Edition,
+    after: &Edition,
+    mark: &Mark,
+    next: u64,
+) -> Result<Vec<(TopicId, Change)>, String> {
+    let refuse = |why: &str| Err(why.to_string());
+    // all but the topics' notes, counts and points is the facilitator's
+    let frame = |e: &Edition| Edition {
+        topics: Vec::new(),
+        ..e.clone()
+    };
+    if frame(before) != frame(after) || before.topics.len() != after.topics.len() {
+        return refuse(NOT_A_SCRIBES);
+    }
+    let scribed: BTreeMap<ActionId, u64> = mark.actions.iter().map(|(s, id)| (*id, *s)).collect();
+    let mut out: Vec<(TopicId, Change)> = Vec::new();
+    for (b, a) in before.topics.iter().zip(&after.topics) {
+        if std::sync::Arc::ptr_eq(b, a) || b == a {
+            continue;
+        }
+        let bare = |t: &super::topic::Topic| super::topic::Topic {
+            notes: String::new(),
+            participants: None,
+            actions: Vec::new(),
+            ..t.clone()
+        };
+        if bare(b) != bare(a) {
+            return refuse(NOT_A_SCRIBES);
+        }
+        let topic = a.id;
+        if a.notes != b.notes {
+            // added to the end: the words added; written over: the whole
+            // text as a new note, so that nothing typed is lost
+            let added = a.notes.strip_prefix(b.notes.as_str()).unwrap_or(&a.notes);
+            if !added.trim().is_empty() {
+                out.push((
+                    topic,
+                    Change::Note {
+                        text: added.trim().to_string(),
+                    },
+                ));
+            } else if a.notes.len() < b.notes.len() {
+                return refuse("a note sent to the board stays: the facilitator can change it");
+            }
+        }
+        if a.participants != b.participants {
+            out.push((
+                topic,
+                Change::Participants {
+                    was: b.participants,
+                    now: a.participants,
+                },
+            ));
+        }
+        for old in &b.actions {
+            if !a.actions.iter().any(|p| p.id == old.id) {
+                return refuse("an action point sent to the board stays: X drops it");
+            }
+        }
+        let kept: Vec<ActionId> = a
+            .actions
+            .iter()
+            .map(|p| p.id)
+            .filter(|id| b.actions.iter().any(|p| p.id == *id))
+            .collect();
+        if !kept.iter().eq(b.actions.iter().map(|p| &p.id)) {
+            return refuse("the order of the action points is the facilitator's");
+        }
+        for point in &a.actions {
+            match b.actions.iter().find(|p| p.id == point.id) {
+                None => {
+                    if point.origin.is_some() {
+                        return refuse(NOT_A_SCRIBES);
+                    }
+                    let seq = next + out.len() as u64;
+                    out.push((
+                        topic,
+                        Change::AddAction {
+                            text: point.text.clone(),
+                            owner: point.owner.clone(),
+                            due: point.due,
+                        },
+                    ));
+                    if point.status != Status::Open {
+                        out.push((
+                            topic,
+                            Change::Status {
+                                action: ActionRef::Scribed(seq),
+                                was: Status::Open,
+                                now: point.status,
+                            },
+                        ));
+                    }
+                }
+                Some(old) => {
+                    let same_but_status = super::topic::ActionPoint {
+                        status: point.status,
+                        ..old.clone()
+                    };
+                    if same_but_status != *point {
+                        return refuse(
+                            "an action point's words, owner and date are the facilitator's once it \
+                             is on the board: a scribe sets its status",
+                        );
+                    }
+                    if old.status != point.status {
+                        let action = match scribed.get(&point.id) {
+                            Some(seq) => ActionRef::Scribed(*seq),
+                            None => ActionRef::Board(point.id),
+                        };
+                        out.push((
+                            topic,
+                            Change::Status {
+                                action,
+                                was: old.status,
+                                now: point.status,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The change that sets back what `change` set, when a journal can say it:
+/// a count or a status; a note or a point added stays added.
+pub fn undoing(change: &Change) -> Option<Change> {
+    match change {
+        Change::Participants { was, now } => Some(Change::Participants {
+            was: *now,
+            now: *was,
+        }),
+        Change::Status { action, was, now } => Some(Change::Status {
+            action: *action,
+            was: *now,
+            now: *was,
+        }),
+        Change::Note { .. } | Change::AddAction { .. } => None,
+    }
+}
+
 fn count(n: Option<u32>) -> String {
     n.map_or("not set".into(), |n| n.to_string())
 }

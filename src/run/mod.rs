@@ -15,6 +15,7 @@ use ratatui::DefaultTerminal;
 use tokio::time::Instant;
 
 mod saving;
+pub mod scribe;
 mod terminal;
 
 use crate::app::board::Board;
@@ -37,6 +38,12 @@ pub enum Start {
     /// A second window for the projector: present mode, read-only,
     /// following the file as another openspace saves it.
     Present(PathBuf),
+    /// A scribe's board: the file followed, this laptop's journal written.
+    Scribe {
+        path: PathBuf,
+        space: Option<String>,
+        device: String,
+    },
 }
 
 pub struct Options {
@@ -207,6 +214,15 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
             watched = Some(path);
             (Screen::Board(Box::new(board)), None)
         }
+        Start::Scribe {
+            path,
+            space,
+            device,
+        } => {
+            let board = scribe::open_scribe(&path, space.as_deref(), &device)?;
+            watched = Some(path);
+            (Screen::Board(Box::new(board)), None)
+        }
         Start::Picker => {
             let listed = storage::summaries(&options.folder)
                 .map_err(|e| format!("{}: {e}", options.folder.display()))?;
@@ -238,6 +254,12 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
         .map(|s| (s.width, s.height))
         .unwrap_or((80, 24));
     let mut app = App::new(screen, size, today);
+    app.set_now(WallClock::from_env().now());
+    if let Some(board) = app.board_mut()
+        && board.scribe.is_some()
+    {
+        board.go_to_room();
+    }
     app.mouse = options.mouse;
     app.keymap = options.keymap.clone();
     if let Some(board) = app.board_mut() {
@@ -265,6 +287,27 @@ fn take_terminal(mouse: bool) -> DefaultTerminal {
 /// what still cannot be saved goes to a recovery file; unfinished typing is
 /// kept as a draft for the next start. What went wrong, in one line.
 async fn leave(board: &mut Board, saving: &mut Saving, drafts: &mut Drafts) -> Option<String> {
+    if let Some(s) = board.scribe.as_ref() {
+        // a scribe's laptop writes its journal, never the edition
+        let at = s.journal_path.display().to_string();
+        drafts.keep(board);
+        if scribe::keep_journal(board) {
+            return None;
+        }
+        // kept elsewhere, so that nothing typed is lost
+        let text = board.scribe.as_ref().and_then(|s| {
+            ron::ser::to_string_pretty(&s.journal, ron::ser::PrettyConfig::default()).ok()
+        });
+        let kept = text.map(|t| storage::write_recovery(Path::new(&at), &t));
+        return Some(match kept {
+            Some(Ok(copy)) => format!(
+                "could not write the journal {at}: it is kept whole in {}; put it in its place \
+                 to send it",
+                copy.display()
+            ),
+            _ => format!("could not write the journal {at} nor keep it anywhere"),
+        });
+    }
     saving.flush(board).await;
     drafts.keep(board);
     if board.read_only.is_some() || !board.save.dirty() {
@@ -397,6 +440,7 @@ async fn event_loop(
                     effects = app.handle(&event);
                     if let Some(board) = app.board_mut() {
                         drafts.forget_entered(board);
+                        scribe::keep_journal(board);
                     }
                 }
                 Some(Err(e)) => return Err(e.to_string()),
@@ -430,6 +474,7 @@ async fn event_loop(
                 if let Some(board) = app.board_mut() {
                     effects = board.tick();
                     drafts.keep(board);
+                    scribe::keep_journal(board);
                     if waiting && let Some(got) = take_lock_now(board) {
                         lock = Some(got);
                         waiting = false;
@@ -492,6 +537,11 @@ async fn event_loop(
                         execute!(out, DisableMouseCapture)
                     };
                     let _ = out.flush();
+                }
+                Effect::OpenAt(_, _) if app.board().is_some_and(|b| b.scribe.is_some()) => {
+                    if let Some(board) = app.board_mut() {
+                        board.warn("A scribe's board stays on its edition: open others elsewhere");
+                    }
                 }
                 Effect::OpenAt(path, topic) => {
                     switch(
@@ -675,6 +725,7 @@ fn outside(board: &mut Board, saving: &mut Saving) {
 /// half-way or broken keeps what was shown, with a note.
 fn reload(board: &mut Board, path: &Path) {
     match storage::load(path) {
+        Ok(edition) if board.scribe.is_some() => board.follow(edition),
         Ok(edition) => {
             if edition != board.edition {
                 board.edition = edition;

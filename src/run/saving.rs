@@ -41,7 +41,9 @@ impl Saving {
 
     /// Starts a save when the board has unsaved changes and none is running.
     pub(super) fn kick(&mut self, board: &mut Board) {
-        if board.read_only.is_some() || !board.save.dirty() || self.task.is_some() {
+        // a scribe's board writes its journal, never the edition
+        let writes = board.read_only.is_none() && board.scribe.is_none();
+        if !writes || !board.save.dirty() || self.task.is_some() {
             return;
         }
         if self.retry_at.is_some_and(|t| Instant::now() < t) {
@@ -140,7 +142,7 @@ impl Drafts {
         }
         let text = now.as_ref().map(Draft::to_text);
         // a write that fails (a full disk) is tried again at the next tick
-        if storage::write_draft(&board.path, text.as_deref()).is_ok() {
+        if storage::write_draft(&board.draft_file(), text.as_deref()).is_ok() {
             self.written = now;
         }
     }
@@ -151,7 +153,7 @@ impl Drafts {
     pub(super) fn forget_entered(&mut self, board: &Board) {
         if self.written.is_some()
             && board.draft().is_none()
-            && storage::write_draft(&board.path, None).is_ok()
+            && storage::write_draft(&board.draft_file(), None).is_ok()
         {
             self.written = None;
         }
@@ -161,7 +163,7 @@ impl Drafts {
         if board.read_only.is_some() {
             return;
         }
-        if let Some(d) = storage::read_draft(&board.path)
+        if let Some(d) = storage::read_draft(&board.draft_file())
             .as_deref()
             .and_then(Draft::from_text)
         {

@@ -44,6 +44,18 @@ pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer)
     }
     if board.stack.follower {
         // the projector's window: no operator's state where the room looks
+    } else if let Some(scribe) = &board.scribe {
+        // what this board writes, and whether it is on disk
+        let state = if scribe.unwritten() {
+            " · writing…"
+        } else {
+            ""
+        };
+        let file = crate::storage::stem(&scribe.journal_path);
+        right.push((
+            format!(" SCRIBE · {} · {file}.ron{state} ", scribe.journal.who()),
+            theme.heading,
+        ));
     } else if board.read_only.is_some() {
         right.push((" READ-ONLY ".to_string(), theme.warn));
     } else if board.review {

@@ -439,6 +439,10 @@ impl Board {
             self.toast("Read-only: nothing to undo");
             return;
         }
+        if self.scribe.is_some() {
+            self.scribe_undo(false);
+            return;
+        }
         let current = self.edition.clone();
         // what was read of the scribes' journals stays read: undoing their
         // entries keeps them out, instead of merging them again at the next look
@@ -455,6 +459,10 @@ impl Board {
     }
 
     pub(crate) fn redo(&mut self) {
+        if self.scribe.is_some() {
+            self.scribe_undo(true);
+            return;
+        }
         let current = self.edition.clone();
         match self.history.redo(current) {
             Some((after, label)) => {
