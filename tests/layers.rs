@@ -472,6 +472,7 @@ fn overlays(app: &App) -> Vec<(Overlay, &'static str)> {
                 }],
                 theirs: Box::new(b.edition.clone()),
                 selected: 0,
+                from: Default::default(),
             }),
             " Changed in the file and on the board",
         ),

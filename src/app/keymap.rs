@@ -727,7 +727,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Conflicts, Key::ch('k'), Action::Move(Dir::Up), NAV_UP),
         b(Conflicts, Key::plain(Down), Action::Move(Dir::Down), NAV_DOWN),
         b(Conflicts, Key::ch('j'), Action::Move(Dir::Down), NAV_DOWN),
-        hint(b(Conflicts, Key::ch('f'), Action::TakeTheirs, "take the file's version (u undoes)")),
+        hint(b(Conflicts, Key::ch('f'), Action::TakeTheirs, "take the file's or the scribe's version (u undoes)")),
         hint(b(Conflicts, Key::ch('b'), Action::KeepOurs, "keep the board's version")),
         hint(b(Conflicts, Key::plain(Esc), Action::Cancel, "done: the board's version for the rest")),
     ]);

@@ -428,7 +428,15 @@ pub fn conflicts(f: &mut Frame, c: &crate::app::layers::conflicts::Conflicts, th
         full.width.saturating_sub(8).min(110),
         full.height.saturating_sub(6),
     );
-    let title = format!("Changed in the file and on the board · {}", c.list.len());
+    let other = c.from.word();
+    let title = match c.from {
+        crate::app::layers::conflicts::Source::File => {
+            format!("Changed in the file and on the board · {}", c.list.len())
+        }
+        crate::app::layers::conflicts::Source::Scribes => {
+            format!("Changed by a scribe and on the board · {}", c.list.len())
+        }
+    };
     let inner = boxed(f, area, &title, theme);
     let mut lines: Vec<(String, ratatui::style::Style)> = vec![
         (
@@ -436,8 +444,10 @@ pub fn conflicts(f: &mut Frame, c: &crate::app::layers::conflicts::Conflicts, th
             theme.warn,
         ),
         (
-            "f takes the file's version · b keeps the board's · Esc keeps the board's for the rest"
-                .into(),
+            format!(
+                "f takes the {other}'s version · b keeps the board's · Esc keeps the board's for \
+                 the rest"
+            ),
             theme.dim,
         ),
         (String::new(), theme.base),
@@ -453,8 +463,9 @@ pub fn conflicts(f: &mut Frame, c: &crate::app::layers::conflicts::Conflicts, th
             format!("{} {}", if here { "▶" } else { " " }, x.what),
             style,
         ));
-        lines.push((format!("    board: {}", x.ours), style));
-        lines.push((format!("    file:  {}", x.theirs), style));
+        lines.push((format!("    {:<8}{}", "board:", x.ours), style));
+        let label = format!("{other}:");
+        lines.push((format!("    {label:<8}{}", x.theirs), style));
     }
     super::draw::scrolled(f.buffer_mut(), inner, &lines, focus + 2, 0);
 }

@@ -15,6 +15,28 @@ pub struct Conflicts {
     pub list: Vec<Conflict>,
     pub theirs: Box<Edition>,
     pub selected: usize,
+    /// Where the other versions come from, as the window says it.
+    pub from: Source,
+}
+
+/// Where the versions that are not the board's come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Source {
+    /// Another program wrote the file.
+    #[default]
+    File,
+    /// The scribes' journals.
+    Scribes,
+}
+
+impl Source {
+    /// "file", "scribe": the other side in the window's words.
+    pub fn word(self) -> &'static str {
+        match self {
+            Source::File => "file",
+            Source::Scribes => "scribe",
+        }
+    }
 }
 
 impl Board {
@@ -75,6 +97,7 @@ impl Board {
                 list: merged.conflicts,
                 theirs: Box::new(theirs),
                 selected: 0,
+                from: Source::Scribes,
             }));
         }
     }
@@ -116,6 +139,7 @@ impl Board {
                 list: taken.conflicts,
                 theirs: Box::new(theirs),
                 selected: 0,
+                from: Source::Scribes,
             }));
         }
         true
