@@ -1004,9 +1004,36 @@ impl Keymap {
 
     /// The footer's few hints for a mode: ("a", "add topics (capture line)").
     pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.hints_where(mode, |_| true)
+    }
+
+    /// The footer's hints of a scribe's board: the keys of what a scribe does.
+    pub fn scribe_hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.hints_where(mode, |a| {
+            matches!(
+                a,
+                Action::Open
+                    | Action::AddActions
+                    | Action::ToggleDone
+                    | Action::EditNotes
+                    | Action::Participants
+                    | Action::Undo
+                    | Action::Help
+                    | Action::Quit
+                    | Action::Cancel
+                    | Action::Submit
+            )
+        })
+    }
+
+    fn hints_where(
+        &self,
+        mode: Mode,
+        keep: impl Fn(Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         self.bindings
             .iter()
-            .filter(|b| b.mode == mode && b.hint)
+            .filter(|b| b.mode == mode && b.hint && keep(b.action))
             .map(|b| (b.key.label(), b.help))
             .collect()
     }

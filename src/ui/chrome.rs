@@ -52,10 +52,12 @@ pub fn top(board: &Board, g: &Grid, area: Rect, theme: &Theme, buf: &mut Buffer)
             ""
         };
         let file = crate::storage::stem(&scribe.journal_path);
-        right.push((
-            format!(" SCRIBE · {} · {file}.ron{state} ", scribe.journal.who()),
-            theme.heading,
-        ));
+        let badge = if area.width >= 110 {
+            format!(" SCRIBE · {} · {file}.ron{state} ", scribe.journal.who())
+        } else {
+            format!(" SCRIBE{state} ")
+        };
+        right.push((badge, theme.heading));
     } else if board.read_only.is_some() {
         right.push((" READ-ONLY ".to_string(), theme.warn));
     } else if board.review {
@@ -98,8 +100,11 @@ pub fn footer(board: &Board, keymap: &Keymap, area: Rect, theme: &Theme, buf: &m
     let badge = format!(" {} ", mode.label());
     put(buf, area.x, area.y, &badge, area.width, theme.badge);
     let used = badge.chars().count() as u16 + 1;
-    let hints: Vec<String> = keymap
-        .hints(mode)
+    let hints = match board.scribe {
+        Some(_) => keymap.scribe_hints(mode),
+        None => keymap.hints(mode),
+    };
+    let hints: Vec<String> = hints
         .into_iter()
         .map(|(k, h)| format!("{k} {}", short(h)))
         .collect();
@@ -144,6 +149,14 @@ fn save_status(board: &Board, theme: &Theme) -> (String, ratatui::style::Style) 
     let s = &board.save;
     if board.read_only.is_some() {
         return (" not saving: read-only ".into(), theme.warn);
+    }
+    // a scribe's board writes its journal, and says so
+    if let Some(scribe) = &board.scribe {
+        return if scribe.unwritten() {
+            (" ⚠ journal NOT WRITTEN — retrying ".into(), theme.error)
+        } else {
+            (" ✓ in the journal ".into(), theme.ok)
+        };
     }
     match (&s.error, s.dirty()) {
         (Some(e), true) => (format!(" ⚠ NOT SAVED: {e} — retrying "), theme.error),
