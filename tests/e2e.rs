@@ -1715,6 +1715,10 @@ fn an_action_point_typed_on_a_scribes_board_reaches_the_facilitators_file() {
     scribe.wait_for("the grid", |s| mode_is(s, "BOARD"));
     scribe.send("+");
     scribe.wait_text(&["Scribe: a scribe's board adds notes"]);
+    // and it writes nothing in the folder but its journal
+    scribe.send("X");
+    scribe.wait_text(&["A scribe's board stays on its edition"]);
+    assert!(!sandbox.sessions().join("meetup-export").exists());
     scribe.send("q");
     assert!(scribe.wait_exit().success());
     board.send("q");

@@ -506,6 +506,19 @@ async fn event_loop(
             }
         }
         for effect in effects {
+            // a scribe's laptop writes its journal and nothing else in the folder
+            if let Some(board) = app.board_mut().filter(|b| b.scribe.is_some())
+                && matches!(
+                    effect,
+                    Effect::OpenAt(..) | Effect::Create(_) | Effect::Export
+                )
+            {
+                board.warn(
+                    "A scribe's board stays on its edition and writes only its journal: \
+                     open, start or export editions on the facilitator's laptop",
+                );
+                continue;
+            }
             match effect {
                 Effect::Quit => {
                     if let Some(board) = app.board_mut()
@@ -537,11 +550,6 @@ async fn event_loop(
                         execute!(out, DisableMouseCapture)
                     };
                     let _ = out.flush();
-                }
-                Effect::OpenAt(_, _) if app.board().is_some_and(|b| b.scribe.is_some()) => {
-                    if let Some(board) = app.board_mut() {
-                        board.warn("A scribe's board stays on its edition: open others elsewhere");
-                    }
                 }
                 Effect::OpenAt(path, topic) => {
                     switch(
