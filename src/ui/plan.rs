@@ -173,12 +173,7 @@ fn item_lines(
             })
             .unwrap_or_default(),
     };
-    let mut text = format!(
-        "{} {} {} — {lead}",
-        if here { "▶" } else { " " },
-        point.status.glyph(),
-        point.text
-    );
+    let mut text = format!("{} {} — {lead}", point.status.glyph(), point.text);
     let facts = point.facts(false, Some(today));
     if !facts.is_empty() {
         text.push_str(&format!(", {facts}"));
@@ -190,12 +185,14 @@ fn item_lines(
     } else {
         theme.base
     };
-    wrap(&text, w, 3)
+    // the marker in a column of its own: a selected point does not move
+    let marker = if here { "▶" } else { " " };
+    wrap(&text, w.saturating_sub(2), 3)
         .into_iter()
         .enumerate()
-        .map(|(i, l)| {
-            let indent = if i == 0 { "  " } else { "      " };
-            (format!("{indent}{l}"), style)
+        .map(|(i, l)| match i {
+            0 => (format!("  {marker} {l}"), style),
+            _ => (format!("      {l}"), style),
         })
         .collect()
 }
