@@ -126,3 +126,48 @@ pub enum Action {
     KeepOurs,
     NewEdition,
 }
+
+impl Action {
+    /// What only the facilitator does: refused at once on a scribe's board,
+    /// which changes notes, participants and action points' status.
+    pub fn is_the_facilitators(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Capture
+                | Edit
+                | Grab
+                | Shove(_)
+                | Park
+                | Delete
+                | Pin
+                | VoteUp
+                | VoteDown
+                | SetVotes
+                | EditAction
+                | ActionUp
+                | ActionDown
+                | DeleteAction
+                | Merge
+                | Fill
+                | Refit
+                | DotsMore
+                | DotsLess
+                | SetTimer
+                | RunningLate
+                | HideLater
+                | Announce
+                | NextEdition
+                | AddWorked
+                | AddBetter
+                | Layout
+                | AddSpace
+                | RenameSpace
+                | RemoveSpace
+                | MoveSpace(_)
+                | AddSlot
+                | EditSlot
+                | RemoveSlot
+        )
+    }
+}

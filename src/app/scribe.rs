@@ -235,6 +235,7 @@ pub fn space_named(e: &Edition, name: &str) -> Option<SpaceId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::action::Action;
     use crate::model::journal::{ActionRef, Change};
     use crate::model::testing::sample;
     use crate::model::{ActionDraft, Status};
@@ -383,6 +384,32 @@ mod tests {
         b.undo();
         assert!(b.topic(topic).is_some_and(|t| t.notes.contains("Sent.")));
         assert_eq!(entries(&b).len(), 4);
+    }
+
+    #[test]
+    fn what_only_the_facilitator_does_is_refused_before_anything_opens() {
+        let mut b = scribe_board();
+        let keys = crate::app::keymap::Keymap::default();
+        for action in [Action::Capture, Action::Grab, Action::Layout, Action::Edit] {
+            b.apply(&keys, action);
+            assert!(
+                b.stack.overlays.is_empty(),
+                "{action:?} opened {:?}",
+                b.stack.overlays
+            );
+            let said = b.stack.toast.as_ref().map(|t| t.line()).unwrap_or_default();
+            assert!(said.contains("Scribe:"), "{action:?}: {said}");
+        }
+        // a scribe's own keys still open what they open
+        let placed = b
+            .edition
+            .topics
+            .iter()
+            .find(|t| !t.placement.is_parked())
+            .map(|t| t.id);
+        b.select_topic(placed.expect("the sample has a placed topic"));
+        b.apply(&keys, Action::Open);
+        assert!(b.stack.session().is_some());
     }
 
     #[test]

@@ -74,6 +74,12 @@ impl Board {
         if action == Action::ForceQuit {
             return vec![Effect::Quit];
         }
+        // what only the facilitator does is refused on a scribe's board at
+        // once, before a line or a form is opened for nothing
+        if self.scribe.is_some() && action.is_the_facilitators() {
+            self.warn(format!("Scribe: {}", crate::model::journal::NOT_A_SCRIBES));
+            return std::mem::take(&mut self.queue);
+        }
         let here = self.mode();
         let mut depth = self.stack.overlays.len();
         loop {
