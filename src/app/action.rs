@@ -144,7 +144,6 @@ impl Action {
                 | VoteUp
                 | VoteDown
                 | SetVotes
-                | EditAction
                 | ActionUp
                 | ActionDown
                 | DeleteAction

@@ -387,6 +387,65 @@ mod tests {
     }
 
     #[test]
+    fn a_scribe_corrects_a_points_owner_and_the_facilitator_gets_it_or_chooses() {
+        let mut b = scribe_board();
+        let topic = b.edition.topics[0].id;
+        let draft = |owner: &str| ActionDraft {
+            text: "Write it up".into(),
+            owner: Some(owner.into()),
+            due: None,
+        };
+        let id = b
+            .change("point", |e| e.add_action(topic, draft("Ola")))
+            .expect("added");
+        b.change("owner", |e| e.edit_action(id, draft("Ala")));
+        assert!(matches!(
+            entries(&b).last(),
+            Some(Change::EditAction {
+                action: ActionRef::Scribed(1),
+                ..
+            })
+        ));
+        let journal = b
+            .scribe
+            .as_ref()
+            .map(|s| s.journal.clone())
+            .expect("a journal");
+        // the facilitator's board takes the point with its corrected owner
+        let mut file = sample();
+        let taken = crate::model::journal::merge(&mut file, std::slice::from_ref(&journal));
+        assert!(taken.conflicts.is_empty());
+        let owners: Vec<_> = file
+            .actions()
+            .filter(|(_, a)| a.text == "Write it up")
+            .map(|(_, a)| a.owner.clone())
+            .collect();
+        assert_eq!(owners, vec![Some("Ala".to_string())]);
+        // where the facilitator corrected it too, both are shown to choose from
+        b.follow(file.clone());
+        let on_board = file
+            .actions()
+            .find(|(_, a)| a.text == "Write it up")
+            .map(|(_, a)| a.id)
+            .expect("the point");
+        b.change("owner", |e| e.edit_action(on_board, draft("Ela")));
+        let journal = b
+            .scribe
+            .as_ref()
+            .map(|s| s.journal.clone())
+            .expect("a journal");
+        file.edit_action(on_board, draft("Ula"))
+            .expect("the facilitator's correction");
+        let taken = crate::model::journal::merge(&mut file, std::slice::from_ref(&journal));
+        assert_eq!(taken.conflicts.len(), 1, "{taken:?}");
+        assert!(taken.conflicts[0].theirs.contains("Ela"));
+        assert!(
+            file.action(on_board)
+                .is_some_and(|(_, a)| a.owner.as_deref() == Some("Ula"))
+        );
+    }
+
+    #[test]
     fn what_only_the_facilitator_does_is_refused_before_anything_opens() {
         let mut b = scribe_board();
         let keys = crate::app::keymap::Keymap::default();

@@ -66,6 +66,46 @@ pub enum Change {
         was: Status,
         now: Status,
     },
+    /// An action point's words, owner or date corrected; `was` is what the
+    /// scribe saw before.
+    EditAction {
+        action: ActionRef,
+        was: Wording,
+        now: Wording,
+    },
+}
+
+/// What an action point says: its words, its owner and its date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wording {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+impl Wording {
+    pub fn of(a: &super::topic::ActionPoint) -> Wording {
+        Wording {
+            text: a.text.clone(),
+            owner: a.owner.clone(),
+            due: a.due,
+        }
+    }
+
+    /// "Draft the charter — Ada, due 2019-07-01"
+    fn label(&self) -> String {
+        let mut out = self.text.clone();
+        if let Some(o) = &self.owner {
+            out.push_str(&format!(" — {o}"));
+        }
+        if let Some(d) = self.due {
+            out.push_str(&format!(", due {d}"));
+        }
+        out
+    }
 }
 
 /// An action point: one the board had, or one this journal added (by the
@@ -244,6 +284,38 @@ pub fn merge(e: &mut Edition, journals: &[Journal]) -> Taken {
                         }
                     }
                 }
+                Change::EditAction { action, was, now } => {
+                    let id = match action {
+                        ActionRef::Board(id) => Some(*id),
+                        ActionRef::Scribed(seq) => mark.actions.get(seq).copied(),
+                    };
+                    let Some(point) = id.and_then(|id| e.action(id)).map(|(_, a)| a.clone()) else {
+                        taken.orphans += 1;
+                        continue;
+                    };
+                    let current = Wording::of(&point);
+                    if current == *now {
+                        continue;
+                    }
+                    let draft = |w: &Wording| super::actions::ActionDraft {
+                        text: w.text.clone(),
+                        owner: w.owner.clone(),
+                        due: w.due,
+                    };
+                    if current == *was {
+                        let _ = e.edit_action(point.id, draft(now));
+                        counts.2 += 1;
+                    } else {
+                        taken.conflicts.push(Conflict {
+                            point: Point::Action(Some(topic), point.id),
+                            what: format!("the wording of “{}” ({})", point.text, j.who()),
+                            ours: current.label(),
+                            theirs: now.label(),
+                        });
+                        let t = theirs.get_or_insert_with(|| e.clone());
+                        let _ = t.edit_action(point.id, draft(now));
+                    }
+                }
                 Change::Status { action, was, now } => {
                     let id = match action {
                         ActionRef::Board(id) => Some(*id),
@@ -292,7 +364,7 @@ pub fn merge(e: &mut Edition, journals: &[Journal]) -> Taken {
 
 /// What a scribe's board may not change, said when it is tried.
 pub const NOT_A_SCRIBES: &str = "a scribe's board adds notes, participant counts and action points \
-     (and sets their status): the grid and the rest are the facilitator's";
+     (and sets or corrects them): the grid and the rest are the facilitator's";
 
 /// The entries that make `after` of `before` on a scribe's board, numbered
 /// from `next`; `mark` is what the board shows of this journal (its points
@@ -394,21 +466,26 @@ pub fn entries_for(
                     }
                 }
                 Some(old) => {
-                    let same_but_status = super::topic::ActionPoint {
+                    // its words, owner, date and status; where it came from is not a scribe's
+                    let same_but_these = super::topic::ActionPoint {
+                        text: point.text.clone(),
+                        owner: point.owner.clone(),
+                        due: point.due,
                         status: point.status,
                         ..old.clone()
                     };
-                    if same_but_status != *point {
-                        return refuse(
-                            "an action point's words, owner and date are the facilitator's once it \
-                             is on the board: a scribe sets its status",
-                        );
+                    if same_but_these != *point {
+                        return refuse(NOT_A_SCRIBES);
+                    }
+                    let action = match scribed.get(&point.id) {
+                        Some(seq) => ActionRef::Scribed(*seq),
+                        None => ActionRef::Board(point.id),
+                    };
+                    let (was, now) = (Wording::of(old), Wording::of(point));
+                    if was != now {
+                        out.push((topic, Change::EditAction { action, was, now }));
                     }
                     if old.status != point.status {
-                        let action = match scribed.get(&point.id) {
-                            Some(seq) => ActionRef::Scribed(*seq),
-                            None => ActionRef::Board(point.id),
-                        };
                         out.push((
                             topic,
                             Change::Status {
@@ -426,7 +503,7 @@ pub fn entries_for(
 }
 
 /// The change that sets back what `change` set, when a journal can say it:
-/// a count or a status; a note or a point added stays added.
+/// a count, a status, a point's wording; a note or a point added stays added.
 pub fn undoing(change: &Change) -> Option<Change> {
     match change {
         Change::Participants { was, now } => Some(Change::Participants {
@@ -437,6 +514,11 @@ pub fn undoing(change: &Change) -> Option<Change> {
             action: *action,
             was: *now,
             now: *was,
+        }),
+        Change::EditAction { action, was, now } => Some(Change::EditAction {
+            action: *action,
+            was: now.clone(),
+            now: was.clone(),
         }),
         Change::Note { .. } | Change::AddAction { .. } => None,
     }
