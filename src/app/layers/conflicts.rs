@@ -155,11 +155,12 @@ impl Board {
                     return Outcome::Close;
                 };
                 let theirs = c.theirs.clone();
-                let done = self.try_outside(format!("take the file's {}", conflict.what), |e| {
+                let whose = c.from.word();
+                let done = self.try_outside(format!("take the {whose}'s {}", conflict.what), |e| {
                     sync::take_theirs(e, &theirs, &conflict.point);
                 });
                 if done {
-                    self.toast(format!("Took the file's version of {}", conflict.what));
+                    self.toast(format!("Took the {whose}'s version of {}", conflict.what));
                 }
                 c.list.remove(c.selected);
             }
