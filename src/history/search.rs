@@ -218,7 +218,8 @@ pub fn may_hold(text: &str, query: &str) -> bool {
     if query.is_empty() {
         return false;
     }
-    let apart = query.contains([',', '—', '"', '\\']) || query.chars().any(char::is_control);
+    // RON writes quotes (both kinds) and backslashes escaped
+    let apart = query.contains([',', '—', '"', '\'', '\\']) || query.chars().any(char::is_control);
     let escaped = text.contains("\\u") || text.contains("\\x");
     if apart || escaped {
         return true;
@@ -228,7 +229,9 @@ pub fn may_hold(text: &str, query: &str) -> bool {
     if query.is_ascii() && !text.contains(['\u{212a}', '\u{130}']) {
         return find_ascii_folded(text.as_bytes(), query.as_bytes()).is_some();
     }
-    text.to_lowercase().contains(&query)
+    // folded a character at a time, as the search folds (no final sigma)
+    let folded: String = text.chars().flat_map(char::to_lowercase).collect();
+    folded.contains(&query)
 }
 
 #[cfg(test)]
@@ -329,10 +332,14 @@ mod tests {
         e.set_notes(ids[0], "Line one\nsaid \"quoted\" and C:\\data\\ada")
             .unwrap();
         std::sync::Arc::make_mut(&mut e.topics[1]).title = "KELVIN \u{212a} İstanbul Ærø".into();
-        std::sync::Arc::make_mut(&mut e.topics[2]).conveners = vec!["Ada".into(), "Bob".into()];
+        std::sync::Arc::make_mut(&mut e.topics[2]).conveners = vec!["Ada".into(), "O'Brien".into()];
+        std::sync::Arc::make_mut(&mut e.topics[3]).title = "ΟΔΟΣ ΚΑΙ Women's circle".into();
         let text = crate::storage::to_ron(&e).unwrap();
         let mut queries: Vec<String> = vec![
-            "ada, bob",
+            "ada, o'brien",
+            "o'brien",
+            "women's",
+            "οδοσ",
             "quoted",
             "\"quoted\"",
             "line one",

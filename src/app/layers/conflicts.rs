@@ -97,7 +97,7 @@ impl Board {
                 list: merged.conflicts,
                 theirs: Box::new(theirs),
                 selected: 0,
-                from: Source::Scribes,
+                from: Source::File,
             }));
         }
     }
