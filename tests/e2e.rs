@@ -1785,3 +1785,57 @@ fn a_scribes_typing_survives_sigkill_and_comes_back_on_its_board() {
     assert!(e.actions().next().is_none());
     assert!(!draft.exists(), "a clean quit leaves no draft behind");
 }
+
+#[test]
+fn one_journal_has_one_writer_and_an_old_copy_of_it_starts_a_new_one() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.sessions().join("meetup.ron");
+    one_session(&file);
+    let mut first = scribe_board(&sandbox, &file);
+    first.wait_text(&["SCRIBE", "Service mesh"]);
+    // a second board for the same laptop's journal is refused before it starts
+    let second = std::process::Command::new(BIN)
+        .args(["--dir"])
+        .arg(sandbox.sessions())
+        .arg("scribe")
+        .arg(&file)
+        .args(["--name", "atrium-laptop"])
+        .env("HOME", sandbox.root())
+        .output()
+        .expect("run a second scribe's board");
+    assert!(!second.status.success());
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        said.contains("another scribe's board on this laptop"),
+        "{said}"
+    );
+    first.send("q");
+    assert!(first.wait_exit().success());
+    // the facilitator took more of this journal than the copy here holds
+    // (an old copy brought back): a new journal starts, so that nothing new
+    // is numbered as already taken
+    let journal_path = storage::journal_path(&file, "atrium-laptop");
+    let mut old = openspace::model::journal::Journal::new("atrium-laptop", "", "old-copy".into());
+    let topic = storage::load(&file).unwrap().topics[0].id;
+    old.push(
+        topic,
+        openspace::model::journal::Change::Note {
+            text: "First words.".into(),
+        },
+    );
+    storage::write_journal(&journal_path, &old).unwrap();
+    let mut e = storage::load(&file).unwrap();
+    let mark = openspace::model::journal::Mark {
+        merged: 5,
+        ..Default::default()
+    };
+    e.scribes.insert("old-copy".into(), mark);
+    storage::save(&file, &e).unwrap();
+    let mut again = scribe_board(&sandbox, &file);
+    again.wait_text(&["a new one is started"]);
+    again.send("q");
+    assert!(again.wait_exit().success());
+    let now = storage::read_journal(&journal_path).expect("the journal reads");
+    assert_ne!(now.id, "old-copy");
+    assert!(now.entries.is_empty());
+}

@@ -67,7 +67,41 @@ impl Board {
             return;
         }
         scribe.base = base;
+        let shown = self.edition.clone();
         self.refresh_scribe();
+        self.keep_points_asked_about(&shown);
+    }
+
+    /// A scribe's own point not yet merged has an id of the board's making;
+    /// once the facilitator merges it, it has the file's. A line open to
+    /// correct one follows it to its new id, never to another point.
+    fn keep_points_asked_about(&mut self, shown: &Edition) {
+        let Some(id) = self.scribe.as_ref().map(|s| s.journal.id.clone()) else {
+            return;
+        };
+        let (old, new) = (shown.scribes.get(&id), self.edition.scribes.get(&id));
+        let now_of = |point: crate::model::ActionId| {
+            let seq = old.and_then(|m| {
+                m.actions
+                    .iter()
+                    .find(|(_, a)| **a == point)
+                    .map(|(s, _)| *s)
+            });
+            match seq {
+                Some(seq) => new.and_then(|m| m.actions.get(&seq)).copied(),
+                None => Some(point),
+            }
+        };
+        for o in &mut self.stack.overlays {
+            if let super::stack::Overlay::Prompt(p) = o
+                && let super::layers::prompt::Ask::EditAction(point) = &mut p.ask
+            {
+                match now_of(*point) {
+                    Some(now) => *point = now,
+                    None => p.error = Some("this point is no longer on the board".into()),
+                }
+            }
+        }
     }
 
     /// The board shows the file and the journal again.
@@ -446,6 +480,52 @@ mod tests {
     }
 
     #[test]
+    fn a_line_open_on_a_point_follows_it_when_the_facilitator_merges() {
+        use crate::app::layers::prompt::Ask;
+        use crate::app::stack::Overlay;
+        let mut b = scribe_board();
+        let topic = b.edition.topics[0].id;
+        let point = |text: &str| ActionDraft {
+            text: text.into(),
+            owner: None,
+            due: None,
+        };
+        let ours = b
+            .change("point", |e| e.add_action(topic, point("Ours")))
+            .expect("added");
+        b.ask(Ask::EditAction(ours), "Ours".into());
+        // another scribe's point is merged first (journals go by id) and takes the id ours had here
+        let mut other = Journal::new("oak", "", "aaa-1".into());
+        other.push(
+            topic,
+            Change::AddAction {
+                text: "Theirs".into(),
+                owner: None,
+                due: None,
+            },
+        );
+        let mine = b
+            .scribe
+            .as_ref()
+            .map(|s| s.journal.clone())
+            .expect("a journal");
+        let mut file = sample();
+        crate::model::journal::merge(&mut file, &[other, mine]);
+        let id_of =
+            |e: &Edition, text: &str| e.actions().find(|(_, a)| a.text == text).map(|(_, a)| a.id);
+        assert_eq!(id_of(&file, "Theirs"), Some(ours), "the id ours had here");
+        b.follow(file.clone());
+        let asked = b.stack.overlays.iter().find_map(|o| match o {
+            Overlay::Prompt(p) => match p.ask {
+                Ask::EditAction(id) => Some(id),
+                _ => None,
+            },
+            _ => None,
+        });
+        assert_eq!(asked, id_of(&file, "Ours"));
+    }
+
+    #[test]
     fn what_only_the_facilitator_does_is_refused_before_anything_opens() {
         let mut b = scribe_board();
         let keys = crate::app::keymap::Keymap::default();
@@ -469,6 +549,35 @@ mod tests {
         b.select_topic(placed.expect("the sample has a placed topic"));
         b.apply(&keys, Action::Open);
         assert!(b.stack.session().is_some());
+    }
+
+    #[test]
+    fn only_what_a_scribe_adds_to_the_notes_is_sent() {
+        use crate::model::journal::added_to_notes;
+        // typed at the end, on the same line or the next
+        assert_eq!(added_to_notes("Intro", "Intro and more"), "and more");
+        assert_eq!(added_to_notes("Intro", "Intro\nA pilot."), "A pilot.");
+        // the board's notes grew meanwhile: only the scribe's line goes
+        assert_eq!(
+            added_to_notes("Intro\nFrom the board", "Intro\nA pilot."),
+            "A pilot."
+        );
+        // a line put in the middle
+        assert_eq!(added_to_notes("One\nThree", "One\nTwo\nThree"), "Two");
+        // a line of the board's changed is sent as the scribe left it
+        assert_eq!(
+            added_to_notes("Facilitator intro", "Facilitator intr"),
+            "Facilitator intr"
+        );
+        // cutting the board's words sends nothing
+        assert_eq!(added_to_notes("One\nTwo", "One"), "");
+        let mut b = scribe_board();
+        let topic = b.edition.topics[0].id;
+        b.change("notes", |e| e.set_notes(topic, "Said on the board."));
+        let before = entries(&b).len();
+        let refused = b.try_change("notes", |e| e.set_notes(topic, ""));
+        assert!(matches!(refused, Err(Refused::Scribe(_))), "{refused:?}");
+        assert_eq!(entries(&b).len(), before);
     }
 
     #[test]

@@ -402,19 +402,11 @@ pub fn entries_for(
         }
         let topic = a.id;
         if a.notes != b.notes {
-            // added to the end: the words added; written over: the whole
-            // text as a new note, so that nothing typed is lost
-            let added = a.notes.strip_prefix(b.notes.as_str()).unwrap_or(&a.notes);
-            if !added.trim().is_empty() {
-                out.push((
-                    topic,
-                    Change::Note {
-                        text: added.trim().to_string(),
-                    },
-                ));
-            } else if a.notes.len() < b.notes.len() {
-                return refuse("a note sent to the board stays: the facilitator can change it");
+            let added = added_to_notes(&b.notes, &a.notes);
+            if added.trim().is_empty() {
+                return refuse("the notes on the board stay as they are: a scribe adds to them");
             }
+            out.push((topic, Change::Note { text: added }));
         }
         if a.participants != b.participants {
             out.push((
@@ -500,6 +492,29 @@ pub fn entries_for(
         }
     }
     Ok(out)
+}
+
+/// What a scribe added to a session's notes, from the notes as the board
+/// had them (`old`) and as the scribe left them (`new`). The notes on the
+/// board are the facilitator's: only words that are new are sent. Typed
+/// at the end, they are what follows; otherwise they are the lines that
+/// are not the board's, in order (a line of the board's that was changed
+/// counts as new, so that nothing typed is lost: the facilitator sees both).
+pub fn added_to_notes(old: &str, new: &str) -> String {
+    let (old, new) = (old.trim_end(), new.trim_end());
+    if let Some(rest) = new.strip_prefix(old) {
+        return rest.trim().to_string();
+    }
+    let mut theirs = old.lines().map(str::trim_end).peekable();
+    let mut added = Vec::new();
+    for line in new.lines().map(str::trim_end) {
+        if theirs.peek() == Some(&line) {
+            theirs.next();
+        } else {
+            added.push(line);
+        }
+    }
+    added.join("\n").trim().to_string()
 }
 
 /// The change that sets back what `change` set, when a journal can say it:

@@ -197,6 +197,8 @@ fn offer_recovery(board: &mut Board) {
 pub fn run(start: Start, options: Options) -> Result<(), String> {
     let today = WallClock::from_env().now().date();
     let mut watched = None;
+    // a scribe's board holds its journal's lock for as long as it runs
+    let mut journal_lock: Option<EditionLock> = None;
     let (screen, lock) = match start {
         Start::File(path) => {
             // the other editions are read after the first frame, off the UI task
@@ -219,7 +221,8 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
             space,
             device,
         } => {
-            let board = scribe::open_scribe(&path, space.as_deref(), &device)?;
+            let (board, held) = scribe::open_scribe(&path, space.as_deref(), &device)?;
+            journal_lock = Some(held);
             watched = Some(path);
             (Screen::Board(Box::new(board)), None)
         }
@@ -269,6 +272,7 @@ pub fn run(start: Start, options: Options) -> Result<(), String> {
         board.warn(format!("config: {problem} — using the defaults"));
     }
     let result = runtime.block_on(event_loop(&mut terminal, &mut app, lock, &options, watched));
+    drop(journal_lock);
     restore_terminal();
     result
 }

@@ -7,11 +7,15 @@ use std::path::Path;
 use crate::app::board::Board;
 use crate::app::scribe::{Scribe, space_named};
 use crate::model::journal::Journal;
-use crate::storage;
+use crate::storage::{self, EditionLock};
 
 /// The scribe's board on `path`: the file as it is, and this laptop's
 /// journal (carried on when there is one, started when there is none).
-pub fn open_scribe(path: &Path, space: Option<&str>, device: &str) -> Result<Board, String> {
+pub fn open_scribe(
+    path: &Path,
+    space: Option<&str>,
+    device: &str,
+) -> Result<(Board, EditionLock), String> {
     let base = storage::load(path).map_err(|e| e.to_string())?;
     let device = device_name(device);
     if device.is_empty() {
@@ -34,6 +38,19 @@ pub fn open_scribe(path: &Path, space: Option<&str>, device: &str) -> Result<Boa
         .map(|s| format!("the {} scribe", s.name))
         .unwrap_or_default();
     let journal_path = storage::journal_path(path, &device);
+    // the journal's folder holds its lock and the scribe's draft too
+    if let Some(dir) = journal_path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+    }
+    // one writer: a second board for the same laptop's journal is refused
+    let held = EditionLock::try_acquire(&journal_path)
+        .map_err(|e| format!("cannot lock {}: {e}", journal_path.display()))?
+        .ok_or_else(|| {
+            format!(
+                "another scribe's board on this laptop writes {}: give this one another --name",
+                journal_path.display()
+            )
+        })?;
     let journal = match journal_path.exists() {
         // a journal this openspace cannot read is never written over
         true => storage::read_journal(&journal_path).map_err(|why| {
@@ -44,11 +61,21 @@ pub fn open_scribe(path: &Path, space: Option<&str>, device: &str) -> Result<Boa
         })?,
         false => Journal::new(&device, &room, journal_id(&device)),
     };
-    // the journal's folder holds the scribe's draft too, from the first key
-    if let Some(dir) = journal_path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
-    }
-    let written = journal.entries.len();
+    // a journal older than what the board took from it (a copy brought back)
+    // would number new entries as ones already taken: a new one starts
+    let taken = base.scribes.get(&journal.id).map_or(0, |m| m.merged);
+    let last = journal.entries.last().map_or(0, |e| e.seq);
+    let fresh = taken > last;
+    let journal = match fresh {
+        true => Journal::new(&device, &journal.scribe, journal_id(&device)),
+        false => journal,
+    };
+    // a new journal is written at once, over the old copy
+    let written = if fresh {
+        usize::MAX
+    } else {
+        journal.entries.len()
+    };
     let scribe = Scribe {
         journal,
         journal_path,
@@ -58,7 +85,13 @@ pub fn open_scribe(path: &Path, space: Option<&str>, device: &str) -> Result<Boa
         done: Vec::new(),
         undone: Vec::new(),
     };
-    Ok(Board::for_scribe(base, path.to_path_buf(), scribe))
+    let mut board = Board::for_scribe(base, path.to_path_buf(), scribe);
+    if fresh {
+        board.warn(
+            "The journal here is older than what the board took from it: a new one is started",
+        );
+    }
+    Ok((board, held))
 }
 
 /// Writes what the journal has that its file has not; false (with a word
