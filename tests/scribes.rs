@@ -383,6 +383,16 @@ fn the_disputed_status_is_shown_as_a_conflict_with_both_values() {
         "undo took the entries out"
     );
     let b = app.board_mut().expect("a board");
+    // and the points it took out are no one's: an id given again later is
+    // never taken for one of the journal's
+    assert!(
+        b.edition
+            .scribes
+            .values()
+            .all(|m| m.actions.values().all(|id| b.edition.action(*id).is_some())),
+        "{:?}",
+        b.edition.scribes
+    );
     assert!(
         !b.take_journals(std::slice::from_ref(&j)),
         "an undone journal came back"

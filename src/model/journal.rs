@@ -551,6 +551,12 @@ pub fn keep_read(e: &mut Edition, read: BTreeMap<String, Mark>) {
             *kept = mark;
         }
     }
+    // the points the undo took out are no one's: an id given again later to
+    // another point must not be taken for a scribe's
+    let on_board: std::collections::HashSet<ActionId> = e.actions().map(|(_, a)| a.id).collect();
+    for mark in e.scribes.values_mut() {
+        mark.actions.retain(|_, id| on_board.contains(id));
+    }
     if !e.scribes.is_empty() {
         e.version = e.version.max(3);
     }
