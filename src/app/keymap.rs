@@ -974,8 +974,21 @@ impl Keymap {
 
     /// Help lines for a mode: keys joined, one line per distinct text, in table order.
     pub fn help(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.help_where(mode, |_| true)
+    }
+
+    /// `help`, only the bindings whose action `keep` keeps.
+    pub fn help_where(
+        &self,
+        mode: Mode,
+        keep: impl Fn(Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let mut lines: Vec<(Vec<Key>, &'static str)> = Vec::new();
-        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+        for b in self
+            .bindings
+            .iter()
+            .filter(|b| b.mode == mode && keep(b.action))
+        {
             match lines.iter_mut().find(|(_, h)| *h == b.help) {
                 Some((keys, _)) => keys.push(b.key),
                 None => lines.push((vec![b.key], b.help)),

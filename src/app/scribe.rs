@@ -581,6 +581,25 @@ mod tests {
     }
 
     #[test]
+    fn help_on_a_scribes_board_lists_the_scribes_keys() {
+        let keys = crate::app::keymap::Keymap::default();
+        let mode = crate::app::keymap::Mode::Board;
+        let text = |h: &crate::app::layers::help::HelpView| {
+            h.lines
+                .iter()
+                .map(|(l, _)| l.clone())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let scribe = text(&crate::app::layers::help::HelpView::for_scribe(&keys, mode));
+        let all = text(&crate::app::layers::help::HelpView::new(&keys, mode));
+        assert!(all.contains("grab the card"), "{all}");
+        assert!(!scribe.contains("grab the card"), "{scribe}");
+        assert!(scribe.contains("add action points"), "{scribe}");
+        assert!(scribe.contains("A scribe's board"), "{scribe}");
+    }
+
+    #[test]
     fn the_scribes_room_is_found_by_the_start_of_its_name() {
         let e = sample();
         let lib = space_named(&e, "LIB");

@@ -55,14 +55,36 @@ pub struct HelpView {
 impl HelpView {
     /// Every section of the keymap, scrolled to the one of `here`.
     pub fn new(keymap: &Keymap, here: Mode) -> HelpView {
+        HelpView::made(keymap, here, false)
+    }
+
+    /// Help on a scribe's board: only the keys of what a scribe does.
+    pub fn for_scribe(keymap: &Keymap, here: Mode) -> HelpView {
+        HelpView::made(keymap, here, true)
+    }
+
+    fn made(keymap: &Keymap, here: Mode, scribe: bool) -> HelpView {
         let mut lines = Vec::new();
         let mut start = 0;
+        if scribe {
+            lines.push((
+                "A scribe's board: notes, participants and action points go to this laptop's \
+                 journal; the grid is the facilitator's."
+                    .to_string(),
+                Kind::Note,
+            ));
+            lines.push((String::new(), Kind::Key));
+        }
         for (mode, title) in HELP_SECTIONS {
             if mode == here {
                 start = lines.len();
             }
+            let keys = keymap.help_where(mode, |a| !scribe || !a.is_the_facilitators());
+            if scribe && keys.is_empty() {
+                continue;
+            }
             lines.push((title.to_string(), Kind::Heading));
-            for (keys, help) in keymap.help(mode) {
+            for (keys, help) in keys {
                 lines.push((format!("  {keys:<18} {help}"), Kind::Key));
             }
             lines.push((String::new(), Kind::Key));

@@ -267,7 +267,10 @@ impl Outcome {
         }
         match action {
             Action::Help => {
-                let help = help::HelpView::new(keymap, here);
+                let help = match board.scribe {
+                    Some(_) => help::HelpView::for_scribe(keymap, here),
+                    None => help::HelpView::new(keymap, here),
+                };
                 board.open(Overlay::Help(help));
             }
             Action::ToggleMouse => board.queue.push(Effect::ToggleMouse),
