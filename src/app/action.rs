@@ -155,7 +155,9 @@ impl Action {
                 | SetTimer
                 | RunningLate
                 | HideLater
+                | RevealAll
                 | Announce
+                | Export
                 | NextEdition
                 | AddWorked
                 | AddBetter
