@@ -258,7 +258,9 @@ impl Board {
                     // a scribe's change goes to the journal, or is refused
                     self.scribe_step(before, label.into())?;
                 } else {
-                    self.edition_changed();
+                    let counts =
+                        crate::model::warnings::only_counts_changed(&before, &self.edition);
+                    self.derive(counts);
                     self.history.record(before, label);
                 }
                 Ok(value)
@@ -272,8 +274,21 @@ impl Board {
 
     /// After any change of the edition: rebuild what is derived, ask for a save.
     pub fn edition_changed(&mut self) {
+        self.derive(false);
+    }
+
+    /// `edition_changed`; `counts_only` when only votes or participant
+    /// counts changed, which leave every warning but the full rooms' as it was.
+    fn derive(&mut self, counts_only: bool) {
         self.index = BoardIndex::build(&self.edition);
-        self.check_warnings();
+        if counts_only {
+            let kept = std::mem::take(&mut self.warnings);
+            let now =
+                crate::model::warnings::after_counts(&self.edition, &self.warnings_off, &kept);
+            self.take_warnings(now);
+        } else {
+            self.check_warnings();
+        }
         self.refresh_search();
         self.refresh_plan();
         self.save.generation += 1;
@@ -286,11 +301,16 @@ impl Board {
 
     /// The warnings of the edition as it is now.
     pub fn check_warnings(&mut self) {
-        self.warnings = crate::model::warnings::warnings_kept(
+        let now = crate::model::warnings::warnings_kept(
             &self.edition,
             &self.warnings_off,
             &mut self.warnings_memo,
         );
+        self.take_warnings(now);
+    }
+
+    fn take_warnings(&mut self, warnings: Vec<crate::model::warnings::Warning>) {
+        self.warnings = warnings;
         self.warned.clear();
         for (i, w) in self.warnings.iter().enumerate() {
             for &t in &w.topics {

@@ -210,6 +210,52 @@ pub fn warnings_kept(e: &Edition, off: &[Rule], memo: &mut Memo) -> Vec<Warning>
     out
 }
 
+/// `warnings_kept` after a change of votes and participant counts only (a
+/// vote, a dot, a count): those decide only which sessions are too full for
+/// their room, so the other rules' warnings stand as `before` has them.
+pub fn after_counts(e: &Edition, off: &[Rule], before: &[Warning]) -> Vec<Warning> {
+    let rule_is = |r: Rule| move |w: &&Warning| w.rule == r;
+    let mut out: Vec<Warning> = before
+        .iter()
+        .filter(rule_is(Rule::ConvenerClash))
+        .cloned()
+        .collect();
+    if !off.contains(&Rule::OverCapacity) {
+        over_capacity(e, &mut out);
+    }
+    out.extend(
+        before
+            .iter()
+            .filter(|w| !matches!(w.rule, Rule::ConvenerClash | Rule::OverCapacity))
+            .cloned(),
+    );
+    out
+}
+
+/// Whether `after` is `before` with other votes or participant counts only.
+pub fn only_counts_changed(before: &Edition, after: &Edition) -> bool {
+    if before.topics.len() != after.topics.len() {
+        return false;
+    }
+    let frame = |e: &Edition| Edition {
+        topics: Vec::new(),
+        ..e.clone()
+    };
+    if frame(before) != frame(after) {
+        return false;
+    }
+    let counts_aside = |t: &Topic| Topic {
+        votes: 0,
+        participants: None,
+        ..t.clone()
+    };
+    before
+        .topics
+        .iter()
+        .zip(&after.topics)
+        .all(|(b, a)| Arc::ptr_eq(b, a) || counts_aside(b) == counts_aside(a))
+}
+
 /// Sessions over several slots that no longer fit: after a slot was changed
 /// or added, or in a file written by hand. Sessions of one slot cost nothing.
 fn span_misfits(e: &Edition, out: &mut Vec<Warning>) {
@@ -571,6 +617,65 @@ mod tests {
                 .iter()
                 .all(|w| w.rule != Rule::OverCapacity || w.topics != vec![t])
         );
+    }
+
+    #[test]
+    fn after_votes_and_counts_the_kept_warnings_are_the_ones_checked_afresh() {
+        let mut e = sample();
+        // a clash and a twin, so that every rule has something to keep
+        let cells = free_cells(&e);
+        let in_slot = |slot: &SlotId| cells.iter().filter(|(s, _)| s == slot).count();
+        let slot = cells
+            .iter()
+            .map(|(s, _)| s)
+            .find(|s| in_slot(s) >= 2)
+            .expect("a slot with two free cells");
+        let two: Vec<&(SlotId, SpaceId)> =
+            cells.iter().filter(|(s, _)| s == slot).take(2).collect();
+        let a = add(&mut e, "Service mesh", &["Ada"]);
+        let b = add(&mut e, "service mesh", &["Ada"]);
+        e.place(a, &two[0].0, &two[0].1).unwrap();
+        e.place(b, &two[1].0, &two[1].1).unwrap();
+        let rules: Vec<Rule> = warnings(&e, &[]).iter().map(|w| w.rule).collect();
+        assert!(rules.contains(&Rule::ConvenerClash) && rules.contains(&Rule::SimilarTitles));
+        let placed: Vec<TopicId> = e
+            .topics
+            .iter()
+            .filter(|t| !t.placement.is_parked())
+            .map(|t| t.id)
+            .collect();
+        let mut kept = warnings(&e, &[]);
+        let mut seed = 11u64;
+        for step in 0..200 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            let id = placed[(seed >> 33) as usize % placed.len()];
+            let n = ((seed >> 20) % 60) as u32;
+            let before = e.clone();
+            if step % 3 == 0 {
+                e.set_participants(id, Some(n)).unwrap();
+            } else {
+                e.set_votes(id, n).unwrap();
+            }
+            assert!(only_counts_changed(&before, &e));
+            for off in [&[][..], &[Rule::OverCapacity][..]] {
+                let fresh = warnings(&e, off);
+                let base = warnings(&before, off);
+                assert_eq!(
+                    after_counts(&e, off, &base),
+                    fresh,
+                    "step {step}, off {off:?}"
+                );
+            }
+            kept = after_counts(&e, &[], &kept);
+            assert_eq!(kept, warnings(&e, &[]), "step {step}, kept all along");
+        }
+        // a move, a title or a new topic is not a change of counts
+        let before = e.clone();
+        e.park(placed[0]).unwrap();
+        assert!(!only_counts_changed(&before, &e));
+        let mut renamed = before.clone();
+        std::sync::Arc::make_mut(&mut renamed.topics[0]).title = "Other".into();
+        assert!(!only_counts_changed(&before, &renamed));
     }
 
     #[test]
