@@ -290,6 +290,13 @@ mod tests {
         Board::for_scribe(base, PathBuf::from("e.ron"), scribe)
     }
 
+    fn journal_of(b: &Board) -> Journal {
+        b.scribe
+            .as_ref()
+            .map(|s| s.journal.clone())
+            .expect("a journal")
+    }
+
     fn entries(b: &Board) -> Vec<Change> {
         let s = b.scribe.as_ref().expect("a scribe's board");
         s.journal.entries.iter().map(|e| e.change.clone()).collect()
@@ -369,11 +376,7 @@ mod tests {
                 },
             )
         });
-        let journal = b
-            .scribe
-            .as_ref()
-            .map(|s| s.journal.clone())
-            .expect("a journal");
+        let journal = journal_of(&b);
         // the facilitator merges the journal and moves a card; the file comes back
         let mut file = sample();
         crate::model::journal::merge(&mut file, std::slice::from_ref(&journal));
@@ -440,11 +443,7 @@ mod tests {
                 ..
             })
         ));
-        let journal = b
-            .scribe
-            .as_ref()
-            .map(|s| s.journal.clone())
-            .expect("a journal");
+        let journal = journal_of(&b);
         // the facilitator's board takes the point with its corrected owner
         let mut file = sample();
         let taken = crate::model::journal::merge(&mut file, std::slice::from_ref(&journal));
@@ -463,11 +462,7 @@ mod tests {
             .map(|(_, a)| a.id)
             .expect("the point");
         b.change("owner", |e| e.edit_action(on_board, draft("Ela")));
-        let journal = b
-            .scribe
-            .as_ref()
-            .map(|s| s.journal.clone())
-            .expect("a journal");
+        let journal = journal_of(&b);
         file.edit_action(on_board, draft("Ula"))
             .expect("the facilitator's correction");
         let taken = crate::model::journal::merge(&mut file, std::slice::from_ref(&journal));
@@ -504,11 +499,7 @@ mod tests {
                 due: None,
             },
         );
-        let mine = b
-            .scribe
-            .as_ref()
-            .map(|s| s.journal.clone())
-            .expect("a journal");
+        let mine = journal_of(&b);
         let mut file = sample();
         crate::model::journal::merge(&mut file, &[other, mine]);
         let id_of =

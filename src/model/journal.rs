@@ -216,6 +216,16 @@ fn session_of(e: &Edition, id: TopicId) -> Option<TopicId> {
         .map(|t| t.id)
 }
 
+/// The action point an entry is about: one the board had, or one the
+/// journal added (by the entry that added it).
+fn point_of(e: &Edition, mark: &Mark, action: &ActionRef) -> Option<super::topic::ActionPoint> {
+    let id = match action {
+        ActionRef::Board(id) => Some(*id),
+        ActionRef::Scribed(seq) => mark.actions.get(seq).copied(),
+    }?;
+    e.action(id).map(|(_, a)| a.clone())
+}
+
 /// Merges the entries of every journal that the edition has not taken yet.
 /// Journals are taken in the order of their ids, entries in their order, so
 /// the result does not depend on the order the files arrived in.
@@ -285,11 +295,7 @@ pub fn merge(e: &mut Edition, journals: &[Journal]) -> Taken {
                     }
                 }
                 Change::EditAction { action, was, now } => {
-                    let id = match action {
-                        ActionRef::Board(id) => Some(*id),
-                        ActionRef::Scribed(seq) => mark.actions.get(seq).copied(),
-                    };
-                    let Some(point) = id.and_then(|id| e.action(id)).map(|(_, a)| a.clone()) else {
+                    let Some(point) = point_of(e, &mark, action) else {
                         taken.orphans += 1;
                         continue;
                     };
@@ -317,11 +323,7 @@ pub fn merge(e: &mut Edition, journals: &[Journal]) -> Taken {
                     }
                 }
                 Change::Status { action, was, now } => {
-                    let id = match action {
-                        ActionRef::Board(id) => Some(*id),
-                        ActionRef::Scribed(seq) => mark.actions.get(seq).copied(),
-                    };
-                    let Some(point) = id.and_then(|id| e.action(id)).map(|(_, a)| a.clone()) else {
+                    let Some(point) = point_of(e, &mark, action) else {
                         taken.orphans += 1;
                         continue;
                     };

@@ -543,6 +543,23 @@ mod tests {
         .unwrap()
     }
 
+    /// Two free cells of one slot: two sessions at the same time.
+    fn two_free_cells_at_once(e: &Edition) -> Vec<(SlotId, SpaceId)> {
+        let cells = free_cells(e);
+        let in_slot = |slot: &SlotId| cells.iter().filter(|(s, _)| s == slot).count();
+        let slot = cells
+            .iter()
+            .map(|(s, _)| s)
+            .find(|s| in_slot(s) >= 2)
+            .expect("a slot with two free cells");
+        cells
+            .iter()
+            .filter(|(s, _)| s == slot)
+            .take(2)
+            .cloned()
+            .collect()
+    }
+
     fn free_cells(e: &Edition) -> Vec<(SlotId, SpaceId)> {
         e.slots
             .iter()
@@ -555,15 +572,7 @@ mod tests {
     #[test]
     fn a_convener_in_two_sessions_at_once_is_a_warning() {
         let mut e = sample();
-        let cells = free_cells(&e);
-        let in_slot = |slot: &SlotId| cells.iter().filter(|(s, _)| s == slot).count();
-        let slot = cells
-            .iter()
-            .map(|(s, _)| s)
-            .find(|s| in_slot(s) >= 2)
-            .expect("a slot with two free cells");
-        let two: Vec<&(SlotId, SpaceId)> =
-            cells.iter().filter(|(s, _)| s == slot).take(2).collect();
+        let two = two_free_cells_at_once(&e);
         let a = add(&mut e, "Threat models", &["Jeffrey"]);
         let b = add(&mut e, "Privacy by design", &["jeffrey", "Ann"]);
         e.place(a, &two[0].0, &two[0].1).unwrap();
@@ -623,15 +632,7 @@ mod tests {
     fn after_votes_and_counts_the_kept_warnings_are_the_ones_checked_afresh() {
         let mut e = sample();
         // a clash and a twin, so that every rule has something to keep
-        let cells = free_cells(&e);
-        let in_slot = |slot: &SlotId| cells.iter().filter(|(s, _)| s == slot).count();
-        let slot = cells
-            .iter()
-            .map(|(s, _)| s)
-            .find(|s| in_slot(s) >= 2)
-            .expect("a slot with two free cells");
-        let two: Vec<&(SlotId, SpaceId)> =
-            cells.iter().filter(|(s, _)| s == slot).take(2).collect();
+        let two = two_free_cells_at_once(&e);
         let a = add(&mut e, "Service mesh", &["Ada"]);
         let b = add(&mut e, "service mesh", &["Ada"]);
         e.place(a, &two[0].0, &two[0].1).unwrap();
