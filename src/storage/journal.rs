@@ -1,7 +1,8 @@
 //! The scribes' journals of an edition: `NAME.scribes/DEVICE.ron` beside
 //! `NAME.ron`, each written by one laptop only, atomically. What sync
 //! engines and editors leave in the folder (Syncthing's `.sync-conflict-`
-//! copies, temporary and hidden files, backups) is never read as a journal.
+//! and Dropbox's "conflicted copy" copies, temporary and hidden files,
+//! backups) is never read as a journal.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ pub fn is_leftover(path: &Path) -> bool {
         || name.starts_with('~')
         || name.ends_with('~')
         || name.contains(".sync-conflict")
+        || name.contains("conflicted copy")
         || name.contains(".tmp")
         || name.ends_with(".bak")
 }
@@ -117,4 +119,49 @@ pub fn write_journal(path: &Path, journal: &Journal) -> io::Result<()> {
     file.write_all(text.as_bytes())?;
     file.write_all(b"\n")?;
     file.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_sync_engines_and_editors_leave_is_never_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let edition = dir.path().join("meetup.ron");
+        let journal = Journal::new("oak", "", "oak-1".into());
+        write_journal(&journal_path(&edition, "oak"), &journal).unwrap();
+        let folder = journals_dir(&edition);
+        for left in [
+            "oak.sync-conflict-20261202-101010-ABCDEF.ron",
+            "oak (Ada's conflicted copy 2026-12-02).ron",
+            ".syncthing.oak.ron.tmp",
+            ".oak.ron.draft",
+            "~oak.ron",
+            "oak.ron~",
+            "oak.ron.bak",
+            "oak.tmp.ron",
+        ] {
+            std::fs::copy(journal_path(&edition, "oak"), folder.join(left)).unwrap();
+            assert!(is_leftover(&folder.join(left)), "{left}");
+        }
+        let found = read_journals(&edition, |_, _| false);
+        let names: Vec<String> = found
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec!["oak.ron".to_string()]);
+        // nor listed as editions
+        std::fs::copy(
+            journal_path(&edition, "oak"),
+            dir.path().join("meetup (conflicted copy).ron"),
+        )
+        .unwrap();
+        std::fs::copy(
+            journal_path(&edition, "oak"),
+            dir.path().join("meetup.sync-conflict-1.ron"),
+        )
+        .unwrap();
+        assert!(crate::storage::list(dir.path()).unwrap().is_empty());
+    }
 }
