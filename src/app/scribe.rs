@@ -216,7 +216,7 @@ impl Board {
     }
 
     /// The cursor on the row of the slot going on now, else the next one.
-    pub fn go_to_now(&mut self) {
+    fn go_to_now(&mut self) {
         let now = self.now;
         let slot = self
             .edition
@@ -242,11 +242,6 @@ impl Board {
             Some(s) => s.journal_path.clone(),
             None => self.path.clone(),
         }
-    }
-
-    /// "the Oak Room scribe" for the header.
-    pub fn scribe_label(&self) -> Option<String> {
-        self.scribe.as_ref().map(|s| s.journal.who())
     }
 }
 

@@ -177,6 +177,53 @@ impl Slot {
 }
 
 impl Edition {
+    /// Whether two editions are the same but for their topics: what a
+    /// change that touched only topics leaves as it was. Every field is
+    /// named, so a field added later is compared too.
+    pub fn same_but_topics(&self, other: &Edition) -> bool {
+        let Edition {
+            version,
+            name,
+            number,
+            theme,
+            venue,
+            time_zone,
+            facilitators,
+            notes,
+            dots,
+            previous,
+            days,
+            spaces,
+            slots,
+            topics: _,
+            carried,
+            retrospective,
+            timer,
+            announcements,
+            hide_after,
+            scribes,
+        } = self;
+        *version == other.version
+            && *name == other.name
+            && *number == other.number
+            && *theme == other.theme
+            && *venue == other.venue
+            && *time_zone == other.time_zone
+            && *facilitators == other.facilitators
+            && *notes == other.notes
+            && *dots == other.dots
+            && *previous == other.previous
+            && *days == other.days
+            && *spaces == other.spaces
+            && *slots == other.slots
+            && *carried == other.carried
+            && *retrospective == other.retrospective
+            && *timer == other.timer
+            && *announcements == other.announcements
+            && *hide_after == other.hide_after
+            && *scribes == other.scribes
+    }
+
     /// A new, empty edition with one day.
     pub fn new(name: impl Into<String>, first_day: Date) -> Self {
         Edition {
@@ -344,4 +391,22 @@ pub struct Counts {
     pub open: usize,
     pub done: usize,
     pub dropped: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::testing::sample;
+
+    #[test]
+    fn the_same_but_topics_is_told_without_the_topics() {
+        let e = sample();
+        let mut other = e.clone();
+        std::sync::Arc::make_mut(&mut other.topics[0]).votes += 1;
+        assert!(e.same_but_topics(&other), "a topic changed only");
+        other.dots = Some(7);
+        assert!(!e.same_but_topics(&other));
+        let mut renamed = e.clone();
+        renamed.spaces[0].name = "Elsewhere".into();
+        assert!(!e.same_but_topics(&renamed));
+    }
 }

@@ -380,11 +380,7 @@ pub fn entries_for(
 ) -> Result<Vec<(TopicId, Change)>, String> {
     let refuse = |why: &str| Err(why.to_string());
     // all but the topics' notes, counts and points is the facilitator's
-    let frame = |e: &Edition| Edition {
-        topics: Vec::new(),
-        ..e.clone()
-    };
-    if frame(before) != frame(after) || before.topics.len() != after.topics.len() {
+    if !before.same_but_topics(after) || before.topics.len() != after.topics.len() {
         return refuse(NOT_A_SCRIBES);
     }
     let scribed: BTreeMap<ActionId, u64> = mark.actions.iter().map(|(s, id)| (*id, *s)).collect();

@@ -234,14 +234,7 @@ pub fn after_counts(e: &Edition, off: &[Rule], before: &[Warning]) -> Vec<Warnin
 
 /// Whether `after` is `before` with other votes or participant counts only.
 pub fn only_counts_changed(before: &Edition, after: &Edition) -> bool {
-    if before.topics.len() != after.topics.len() {
-        return false;
-    }
-    let frame = |e: &Edition| Edition {
-        topics: Vec::new(),
-        ..e.clone()
-    };
-    if frame(before) != frame(after) {
+    if before.topics.len() != after.topics.len() || !before.same_but_topics(after) {
         return false;
     }
     let counts_aside = |t: &Topic| Topic {

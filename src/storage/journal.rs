@@ -4,10 +4,8 @@
 //! and Dropbox's "conflicted copy" copies, temporary and hidden files,
 //! backups) is never read as a journal.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
-
-use atomic_write_file::AtomicWriteFile;
 
 use crate::model::journal::{JOURNAL_VERSION, Journal};
 
@@ -115,10 +113,7 @@ pub fn write_journal(path: &Path, journal: &Journal) -> io::Result<()> {
     }
     let text = ron::ser::to_string_pretty(journal, ron::ser::PrettyConfig::default())
         .map_err(|e| io::Error::other(e.to_string()))?;
-    let mut file = AtomicWriteFile::open(path)?;
-    file.write_all(text.as_bytes())?;
-    file.write_all(b"\n")?;
-    file.commit()
+    super::side::write_atomically(path, format!("{text}\n").as_bytes())
 }
 
 #[cfg(test)]

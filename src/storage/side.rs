@@ -32,7 +32,8 @@ pub fn read_draft(edition: &Path) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes a file atomically; a commit that fails leaves no temporary file.
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
     let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
     file.write_all(bytes)?;

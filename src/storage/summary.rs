@@ -189,11 +189,7 @@ fn write_cache(path: &Path, files: Vec<Cached>) {
     if let Some(parent) = path.parent() {
         let _ = std::fs::create_dir_all(parent);
     }
-    if let Ok(mut file) = atomic_write_file::AtomicWriteFile::open(path)
-        && std::io::Write::write_all(&mut file, text.as_bytes()).is_ok()
-    {
-        let _ = file.commit();
-    }
+    let _ = super::side::write_atomically(path, text.as_bytes());
 }
 
 #[cfg(test)]
