@@ -354,6 +354,16 @@ mod tests {
         assert!(matches!(refused, Err(Refused::Scribe(_))), "{refused:?}");
         assert_eq!(b.edition, shown);
         assert_eq!(entries(&b).len(), 4);
+        // nor does it take another scribe's journal into the edition
+        let mut other = Journal::new("oak", "", "oak-1".into());
+        other.push(
+            topic,
+            Change::Note {
+                text: "Theirs".into(),
+            },
+        );
+        assert!(!b.take_journals(&[other]));
+        assert_eq!(b.edition, shown);
     }
 
     #[test]

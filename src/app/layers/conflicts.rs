@@ -108,7 +108,8 @@ impl Board {
     /// the facilitator to choose. Only a board that owns the file merges (it is
     /// the file's one writer); in review too, as a file changed outside is.
     pub fn take_journals(&mut self, journals: &[crate::model::journal::Journal]) -> bool {
-        if self.read_only.is_some() || self.stack.follower {
+        // a scribe's board shows journals, it never takes them into the edition
+        if self.read_only.is_some() || self.stack.follower || self.scribe.is_some() {
             return false;
         }
         let before = self.edition.clone();
